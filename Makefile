@@ -1,0 +1,47 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is a step
+# of those two. Packages come from scripts/debian-packages.txt (installed only if missing).
+JOBS ?= $(shell nproc)
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+DB ?= var/jianzheng.db
+PORT ?= 8080
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+.PHONY: deps build build-asan run test test-unit test-asan bench format clean
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/CMakeCache.txt: | deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+
+build: deps $(BUILD)/CMakeCache.txt
+	@cmake --build $(BUILD) -j $(JOBS)
+
+$(ASAN_BUILD)/CMakeCache.txt: | deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DJZ_SANITIZE=ON >/dev/null
+
+build-asan: deps $(ASAN_BUILD)/CMakeCache.txt
+	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target jz_unit_tests jz_http_tests
+
+# Serves the site on http://127.0.0.1:$(PORT) from $(DB), creating it with the demo data first.
+run: build
+	@mkdir -p $(dir $(DB))
+	@test -f $(DB) || { $(BUILD)/jianzheng --db $(DB) init && $(BUILD)/jianzheng --db $(DB) demo; }
+	@$(BUILD)/jianzheng --db $(DB) serve --port $(PORT)
+
+# Every test: unit, HTTP and integration tests on the normal build, then the unit and HTTP
+# tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+test: build build-asan
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS) -L sanitized
+
+bench: build
+	@bench/run
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,22 @@
+// jianzheng: the command-line entry point. Subcommands live one per file (cmd_*.cpp).
+#include "cli/command.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Jianzheng (见证): document human-rights abuses in China and publish them.\n"
+      "Run a subcommand with --help for its options."};
+  app.set_version_flag("--version", std::string("jianzheng 0.1"));
+  jz::cli::Globals g;
+  app.add_option("--db", g.db, "database file")->capture_default_str();
+  app.require_subcommand(1);
+  jz::cli::add_init(app, g);
+  jz::cli::add_demo(app, g);
+  jz::cli::add_serve(app, g);
+  jz::cli::add_show(app, g);
+  jz::cli::add_list(app, g);
+  jz::cli::add_verify(app, g);
+  jz::cli::add_import(app, g);
+  jz::cli::add_export(app, g);
+  CLI11_PARSE(app, argc, argv);
+  return g.exit_code;
+}

@@ -1,0 +1,41 @@
+#include "core/blake2b.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace jz {
+
+static_assert(sizeof(crypto_generichash_state) <= 384, "state buffer too small");
+
+Blake2b::Blake2b() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  crypto_generichash_init(reinterpret_cast<crypto_generichash_state*>(state_), nullptr, 0, 32);
+}
+
+Blake2b& Blake2b::update(std::string_view bytes) {
+  crypto_generichash_update(reinterpret_cast<crypto_generichash_state*>(state_),
+                            reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  return *this;
+}
+
+Digest Blake2b::finish() {
+  Digest d;
+  crypto_generichash_final(reinterpret_cast<crypto_generichash_state*>(state_), d.data(), d.size());
+  return d;
+}
+
+Digest blake2b(std::string_view bytes) { return Blake2b().update(bytes).finish(); }
+
+std::string to_hex(const Digest& d) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string s;
+  s.reserve(d.size() * 2);
+  for (auto b : d) {
+    s += kHex[b >> 4];
+    s += kHex[b & 15];
+  }
+  return s;
+}
+
+}  // namespace jz

@@ -1,0 +1,185 @@
+#pragma once
+// The record envelope and the typed body of each kind. docs/RECORDS.md is the same model
+// written for users; keep the two in step.
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/partial_date.hpp"
+#include "core/text.hpp"
+
+namespace jz {
+
+using Date = std::optional<PartialDate>;
+using Ids = std::vector<std::string>;
+
+struct Citation {
+  std::string source;   // id of a source record
+  std::string locator;  // where in the source: page, paragraph, timestamp
+  bool operator==(const Citation&) const = default;
+};
+
+struct Link {
+  std::string type;  // vocab::link_types()
+  std::string target;
+  Date from;
+  Date to;
+  std::vector<Citation> sources;
+  std::string visibility = "public";
+  Text note;
+  bool operator==(const Link&) const = default;
+};
+
+struct Alias {
+  std::string name;
+  std::string system;  // vocab::alias_systems()
+  bool operator==(const Alias&) const = default;
+};
+
+struct Person {
+  Text name;
+  std::vector<Alias> aliases;
+  std::string gender;
+  Date born;
+  Date died;
+  Text ethnicity;
+  std::string province;
+  Text home_place;
+  std::vector<std::string> groups;
+  Text health;
+  std::string status = "unknown";
+  Date status_verified;
+  Text status_note;
+  Text summary;
+  bool operator==(const Person&) const = default;
+};
+
+struct Charge {
+  Text name;
+  std::string law;  // vocab::charge_laws()
+  std::string article;
+  bool operator==(const Charge&) const = default;
+};
+
+struct Sentence {
+  std::string type;  // vocab::sentence_types(); empty when no sentence is recorded
+  int years = 0;
+  int months = 0;
+  Date ends;
+  Text text;
+  bool empty() const { return type.empty() && !years && !months && !ends && text.empty(); }
+  bool operator==(const Sentence&) const = default;
+};
+
+struct Case {
+  Text title;
+  Text summary;
+  Ids persons;
+  Ids topics;
+  std::vector<Charge> charges;
+  Ids facilities;
+  Ids lawyers;
+  Sentence sentence;
+  std::string status;
+  bool operator==(const Case&) const = default;
+};
+
+struct Event {
+  std::string type;
+  PartialDate date = PartialDate::of({});
+  std::string case_id;  // "case" in JSON
+  Ids persons;
+  Text place;
+  std::string facility;
+  Text title;
+  Text notes;
+  bool operator==(const Event&) const = default;
+};
+
+struct GeoPoint {
+  double lat = 0;
+  double lon = 0;
+  bool operator==(const GeoPoint&) const = default;
+};
+
+struct ConditionsReport {
+  Date date;
+  Text text;
+  std::vector<Citation> sources;
+  bool operator==(const ConditionsReport&) const = default;
+};
+
+struct Facility {
+  std::string type;
+  Text name;
+  std::vector<Text> aliases;
+  std::string province;
+  Text county;
+  std::optional<GeoPoint> location;
+  Text authority;
+  Text legal_basis;
+  Date opened;
+  Date closed;
+  std::vector<ConditionsReport> conditions;
+  Text summary;
+  bool operator==(const Facility&) const = default;
+};
+
+struct Organization {
+  std::string type;
+  Text name;
+  std::string province;
+  std::string url;
+  Text summary;
+  bool operator==(const Organization&) const = default;
+};
+
+struct Source {
+  std::string type;
+  Text title;
+  std::string url;
+  Text publisher;
+  Date published;
+  Date retrieved;
+  std::string reliability;
+  std::string language;
+  std::string file_hash;
+  bool operator==(const Source&) const = default;
+};
+
+struct Topic {
+  std::string key;
+  Text title;
+  Text summary;
+  Text text;  // Markdown
+  bool operator==(const Topic&) const = default;
+};
+
+using Body = std::variant<Person, Case, Event, Facility, Organization, Source, Topic>;
+
+// The kind name of a body ("person", "case", ...), and the id letter of each kind.
+std::string_view kind_of(const Body& body);
+char id_letter(std::string_view kind);
+
+struct Record {
+  std::string id;
+  std::string slug;
+  std::string visibility = "public";
+  std::vector<std::string> confidential;  // JSON Pointers into this record
+  std::string created;                    // UTC "YYYY-MM-DDTHH:MM:SSZ"
+  std::string updated;
+  int revision = 0;
+  std::vector<Citation> sources;
+  std::vector<Link> links;
+  Body body;
+
+  std::string_view kind() const { return kind_of(body); }
+  // The record's display name: a person's name, a case's title, ...
+  const Text& label() const;
+  // Every record id this record points at (links, citations, case members, ...).
+  Ids references() const;
+  bool operator==(const Record&) const = default;
+};
+
+}  // namespace jz

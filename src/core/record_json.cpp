@@ -1,0 +1,666 @@
+#include "core/record_json.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+
+#include "core/record_id.hpp"
+#include "core/redact.hpp"
+#include "core/vocabulary.hpp"
+
+namespace jz {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+// ---- encoding: add a field only when it has a value ----
+
+void put(ordered_json& o, const char* key, const std::string& s) {
+  if (!s.empty()) o[key] = s;
+}
+void put(ordered_json& o, const char* key, int v) {
+  if (v) o[key] = v;
+}
+ordered_json text_json(const Text& t) {
+  ordered_json j = ordered_json::object();
+  put(j, "zh", t.zh);
+  put(j, "zh_hant", t.zh_hant);
+  put(j, "en", t.en);
+  return j;
+}
+void put(ordered_json& o, const char* key, const Text& t) {
+  if (!t.empty()) o[key] = text_json(t);
+}
+void put(ordered_json& o, const char* key, const Date& d) {
+  if (d) o[key] = d->to_string();
+}
+void put(ordered_json& o, const char* key, const std::vector<std::string>& v) {
+  if (!v.empty()) o[key] = v;
+}
+void put(ordered_json& o, const char* key, const std::vector<Citation>& cs) {
+  if (cs.empty()) return;
+  ordered_json a = ordered_json::array();
+  for (const auto& c : cs) {
+    ordered_json j = ordered_json::object();
+    put(j, "source", c.source);
+    put(j, "locator", c.locator);
+    a.push_back(std::move(j));
+  }
+  o[key] = std::move(a);
+}
+
+ordered_json encode(const Person& p) {
+  ordered_json o = ordered_json::object();
+  put(o, "name", p.name);
+  if (!p.aliases.empty()) {
+    ordered_json a = ordered_json::array();
+    for (const auto& al : p.aliases) a.push_back({{"name", al.name}, {"system", al.system}});
+    o["aliases"] = std::move(a);
+  }
+  put(o, "gender", p.gender);
+  put(o, "born", p.born);
+  put(o, "died", p.died);
+  put(o, "ethnicity", p.ethnicity);
+  put(o, "province", p.province);
+  put(o, "home_place", p.home_place);
+  put(o, "groups", p.groups);
+  put(o, "health", p.health);
+  put(o, "status", p.status);
+  put(o, "status_verified", p.status_verified);
+  put(o, "status_note", p.status_note);
+  put(o, "summary", p.summary);
+  return o;
+}
+
+ordered_json encode(const Case& c) {
+  ordered_json o = ordered_json::object();
+  put(o, "title", c.title);
+  put(o, "summary", c.summary);
+  put(o, "persons", c.persons);
+  put(o, "topics", c.topics);
+  if (!c.charges.empty()) {
+    ordered_json a = ordered_json::array();
+    for (const auto& ch : c.charges) {
+      ordered_json j = ordered_json::object();
+      put(j, "name", ch.name);
+      put(j, "law", ch.law);
+      put(j, "article", ch.article);
+      a.push_back(std::move(j));
+    }
+    o["charges"] = std::move(a);
+  }
+  put(o, "facilities", c.facilities);
+  put(o, "lawyers", c.lawyers);
+  if (!c.sentence.empty()) {
+    ordered_json s = ordered_json::object();
+    put(s, "type", c.sentence.type);
+    put(s, "years", c.sentence.years);
+    put(s, "months", c.sentence.months);
+    put(s, "ends", c.sentence.ends);
+    put(s, "text", c.sentence.text);
+    o["sentence"] = std::move(s);
+  }
+  put(o, "status", c.status);
+  return o;
+}
+
+ordered_json encode(const Event& e) {
+  ordered_json o = ordered_json::object();
+  put(o, "type", e.type);
+  o["date"] = e.date.to_string();
+  put(o, "case", e.case_id);
+  put(o, "persons", e.persons);
+  put(o, "place", e.place);
+  put(o, "facility", e.facility);
+  put(o, "title", e.title);
+  put(o, "notes", e.notes);
+  return o;
+}
+
+ordered_json encode(const Facility& f) {
+  ordered_json o = ordered_json::object();
+  put(o, "type", f.type);
+  put(o, "name", f.name);
+  if (!f.aliases.empty()) {
+    ordered_json a = ordered_json::array();
+    for (const auto& t : f.aliases) a.push_back(text_json(t));
+    o["aliases"] = std::move(a);
+  }
+  put(o, "province", f.province);
+  put(o, "county", f.county);
+  if (f.location) o["location"] = {{"lat", f.location->lat}, {"lon", f.location->lon}};
+  put(o, "authority", f.authority);
+  put(o, "legal_basis", f.legal_basis);
+  put(o, "opened", f.opened);
+  put(o, "closed", f.closed);
+  if (!f.conditions.empty()) {
+    ordered_json a = ordered_json::array();
+    for (const auto& r : f.conditions) {
+      ordered_json j = ordered_json::object();
+      put(j, "date", r.date);
+      put(j, "text", r.text);
+      put(j, "sources", r.sources);
+      a.push_back(std::move(j));
+    }
+    o["conditions"] = std::move(a);
+  }
+  put(o, "summary", f.summary);
+  return o;
+}
+
+ordered_json encode(const Organization& g) {
+  ordered_json o = ordered_json::object();
+  put(o, "type", g.type);
+  put(o, "name", g.name);
+  put(o, "province", g.province);
+  put(o, "url", g.url);
+  put(o, "summary", g.summary);
+  return o;
+}
+
+ordered_json encode(const Source& s) {
+  ordered_json o = ordered_json::object();
+  put(o, "type", s.type);
+  put(o, "title", s.title);
+  put(o, "url", s.url);
+  put(o, "publisher", s.publisher);
+  put(o, "published", s.published);
+  put(o, "retrieved", s.retrieved);
+  put(o, "reliability", s.reliability);
+  put(o, "language", s.language);
+  put(o, "file_hash", s.file_hash);
+  return o;
+}
+
+ordered_json encode(const Topic& t) {
+  ordered_json o = ordered_json::object();
+  put(o, "key", t.key);
+  put(o, "title", t.title);
+  put(o, "summary", t.summary);
+  put(o, "text", t.text);
+  return o;
+}
+
+// ---- decoding: a cursor over one JSON object that knows its path ----
+
+class Reader {
+ public:
+  Reader(const json& j, std::string path) : j_(j), path_(std::move(path)) {}
+
+  const std::string& path() const { return path_; }
+  std::string at(std::string_view key) const { return path_ + "/" + std::string(key); }
+  Status error(std::string_view key, const std::string& what) const {
+    return Status::invalid(at(key) + ": " + what);
+  }
+
+  Status object(std::initializer_list<std::string_view> allowed) const {
+    if (!j_.is_object()) return Status::invalid((path_.empty() ? "/" : path_) + ": expected an object");
+    for (const auto& [k, v] : j_.items()) {
+      if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
+        std::string list;
+        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        return error(k, "unknown field; the fields here are " + list);
+      }
+    }
+    return Status::ok();
+  }
+
+  const json* find(std::string_view key) const {
+    auto it = j_.find(key);
+    return it == j_.end() || it->is_null() ? nullptr : &*it;
+  }
+
+  Status string(std::string_view key, std::string& out, bool required = false) const {
+    const json* v = find(key);
+    if (!v) return required ? error(key, "required") : Status::ok();
+    if (!v->is_string()) return error(key, "expected a string");
+    out = v->get<std::string>();
+    if (required && out.empty()) return error(key, "must not be empty");
+    return Status::ok();
+  }
+
+  Status choice(std::string_view key, vocab::List list, std::string& out,
+                bool required = false) const {
+    JZ_RETURN_IF_ERROR(string(key, out, required));
+    if (!out.empty() && !vocab::contains(list, out))
+      return error(key, "\"" + out + "\" is not allowed; use " + vocab::describe(list));
+    return Status::ok();
+  }
+
+  Status integer(std::string_view key, int& out, int lo, int hi) const {
+    const json* v = find(key);
+    if (!v) return Status::ok();
+    if (!v->is_number_integer()) return error(key, "expected a whole number");
+    auto n = v->get<long long>();
+    if (n < lo || n > hi)
+      return error(key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    out = static_cast<int>(n);
+    return Status::ok();
+  }
+
+  Status text(std::string_view key, Text& out, bool required = false) const {
+    const json* v = find(key);
+    if (!v) return required ? error(key, "required (an object with \"zh\" and/or \"en\")") : Status::ok();
+    return decode_text(*v, at(key), out);
+  }
+
+  static Status decode_text(const json& v, const std::string& path, Text& out) {
+    if (v.is_string()) return Status::invalid(path + ": expected {\"zh\": ..., \"en\": ...}, not a plain string");
+    Reader r(v, path);
+    JZ_RETURN_IF_ERROR(r.object({"zh", "zh_hant", "en"}));
+    JZ_RETURN_IF_ERROR(r.string("zh", out.zh));
+    JZ_RETURN_IF_ERROR(r.string("zh_hant", out.zh_hant));
+    JZ_RETURN_IF_ERROR(r.string("en", out.en));
+    if (out.zh.empty() && out.en.empty()) return Status::invalid(path + ": needs \"zh\" or \"en\"");
+    return Status::ok();
+  }
+
+  Status date(std::string_view key, Date& out) const {
+    const json* v = find(key);
+    if (!v) return Status::ok();
+    if (!v->is_string()) return error(key, "expected a date string such as \"2009-06\"");
+    auto d = PartialDate::parse(v->get<std::string>());
+    if (!d) return error(key, d.status().message());
+    out = *d;
+    return Status::ok();
+  }
+
+  // An id; `letters` lists the kinds it may name ("p", "po", or "" for any kind).
+  Status id(std::string_view key, std::string& out, std::string_view letters) const {
+    JZ_RETURN_IF_ERROR(string(key, out));
+    return check_id(at(key), out, letters);
+  }
+
+  Status ids(std::string_view key, Ids& out, std::string_view letters) const {
+    return array(key, [&](const json& v, const std::string& p) -> Status {
+      if (!v.is_string()) return Status::invalid(p + ": expected an id string");
+      out.push_back(v.get<std::string>());
+      return check_id(p, out.back(), letters);
+    });
+  }
+
+  Status strings(std::string_view key, std::vector<std::string>& out, vocab::List list) const {
+    return array(key, [&](const json& v, const std::string& p) -> Status {
+      if (!v.is_string()) return Status::invalid(p + ": expected a string");
+      std::string s = v.get<std::string>();
+      if (!vocab::contains(list, s))
+        return Status::invalid(p + ": \"" + s + "\" is not allowed; use " + vocab::describe(list));
+      out.push_back(std::move(s));
+      return Status::ok();
+    });
+  }
+
+  Status citations(std::string_view key, std::vector<Citation>& out) const {
+    return array(key, [&](const json& v, const std::string& p) -> Status {
+      Reader r(v, p);
+      JZ_RETURN_IF_ERROR(r.object({"source", "locator"}));
+      Citation c;
+      JZ_RETURN_IF_ERROR(r.string("source", c.source, true));
+      JZ_RETURN_IF_ERROR(check_id(r.at("source"), c.source, "s"));
+      JZ_RETURN_IF_ERROR(r.string("locator", c.locator));
+      out.push_back(std::move(c));
+      return Status::ok();
+    });
+  }
+
+  template <typename F>
+  Status array(std::string_view key, F each) const {
+    const json* v = find(key);
+    if (!v) return Status::ok();
+    if (!v->is_array()) return error(key, "expected a list");
+    for (std::size_t i = 0; i < v->size(); ++i)
+      JZ_RETURN_IF_ERROR(each((*v)[i], at(key) + "/" + std::to_string(i)));
+    return Status::ok();
+  }
+
+  static Status check_id(const std::string& path, const std::string& id, std::string_view letters) {
+    if (id.empty()) return Status::ok();
+    if (!is_valid_id(id))
+      return Status::invalid(path + ": \"" + id + "\" is not a record id (a kind letter and 10 " +
+                             "characters of 0-9a-z without i, l, o, u)");
+    if (!letters.empty() && letters.find(id[0]) == std::string_view::npos)
+      return Status::invalid(path + ": \"" + id + "\" names the wrong kind of record here");
+    return Status::ok();
+  }
+
+ private:
+  const json& j_;
+  std::string path_;
+};
+
+Status decode(const Reader& r, Person& p) {
+  JZ_RETURN_IF_ERROR(r.object({"name", "aliases", "gender", "born", "died", "ethnicity",
+                               "province", "home_place", "groups", "health", "status",
+                               "status_verified", "status_note", "summary"}));
+  JZ_RETURN_IF_ERROR(r.text("name", p.name, true));
+  JZ_RETURN_IF_ERROR(r.array("aliases", [&](const json& v, const std::string& path) -> Status {
+    Reader a(v, path);
+    JZ_RETURN_IF_ERROR(a.object({"name", "system"}));
+    Alias al;
+    JZ_RETURN_IF_ERROR(a.string("name", al.name, true));
+    JZ_RETURN_IF_ERROR(a.choice("system", vocab::alias_systems(), al.system, true));
+    p.aliases.push_back(std::move(al));
+    return Status::ok();
+  }));
+  JZ_RETURN_IF_ERROR(r.choice("gender", vocab::genders(), p.gender));
+  JZ_RETURN_IF_ERROR(r.date("born", p.born));
+  JZ_RETURN_IF_ERROR(r.date("died", p.died));
+  JZ_RETURN_IF_ERROR(r.text("ethnicity", p.ethnicity));
+  JZ_RETURN_IF_ERROR(r.choice("province", vocab::provinces(), p.province));
+  JZ_RETURN_IF_ERROR(r.text("home_place", p.home_place));
+  JZ_RETURN_IF_ERROR(r.strings("groups", p.groups, vocab::person_groups()));
+  JZ_RETURN_IF_ERROR(r.text("health", p.health));
+  p.status.clear();
+  JZ_RETURN_IF_ERROR(r.choice("status", vocab::person_statuses(), p.status));
+  if (p.status.empty()) p.status = "unknown";
+  JZ_RETURN_IF_ERROR(r.date("status_verified", p.status_verified));
+  JZ_RETURN_IF_ERROR(r.text("status_note", p.status_note));
+  JZ_RETURN_IF_ERROR(r.text("summary", p.summary));
+  if (p.born && p.died && p.died->latest() < p.born->earliest())
+    return r.error("died", "is before the date of birth");
+  return Status::ok();
+}
+
+Status decode(const Reader& r, Case& c) {
+  JZ_RETURN_IF_ERROR(r.object({"title", "summary", "persons", "topics", "charges", "facilities",
+                               "lawyers", "sentence", "status"}));
+  JZ_RETURN_IF_ERROR(r.text("title", c.title, true));
+  JZ_RETURN_IF_ERROR(r.text("summary", c.summary));
+  JZ_RETURN_IF_ERROR(r.ids("persons", c.persons, "p"));
+  JZ_RETURN_IF_ERROR(r.ids("topics", c.topics, "t"));
+  JZ_RETURN_IF_ERROR(r.array("charges", [&](const json& v, const std::string& path) -> Status {
+    Reader a(v, path);
+    JZ_RETURN_IF_ERROR(a.object({"name", "law", "article"}));
+    Charge ch;
+    JZ_RETURN_IF_ERROR(a.text("name", ch.name, true));
+    JZ_RETURN_IF_ERROR(a.choice("law", vocab::charge_laws(), ch.law));
+    JZ_RETURN_IF_ERROR(a.string("article", ch.article));
+    c.charges.push_back(std::move(ch));
+    return Status::ok();
+  }));
+  JZ_RETURN_IF_ERROR(r.ids("facilities", c.facilities, "f"));
+  JZ_RETURN_IF_ERROR(r.ids("lawyers", c.lawyers, "po"));
+  if (const json* s = r.find("sentence")) {
+    Reader a(*s, r.at("sentence"));
+    JZ_RETURN_IF_ERROR(a.object({"type", "years", "months", "ends", "text"}));
+    JZ_RETURN_IF_ERROR(a.choice("type", vocab::sentence_types(), c.sentence.type));
+    JZ_RETURN_IF_ERROR(a.integer("years", c.sentence.years, 0, 100));
+    JZ_RETURN_IF_ERROR(a.integer("months", c.sentence.months, 0, 1200));
+    JZ_RETURN_IF_ERROR(a.date("ends", c.sentence.ends));
+    JZ_RETURN_IF_ERROR(a.text("text", c.sentence.text));
+  }
+  return r.choice("status", vocab::case_statuses(), c.status);
+}
+
+Status decode(const Reader& r, Event& e) {
+  JZ_RETURN_IF_ERROR(r.object(
+      {"type", "date", "case", "persons", "place", "facility", "title", "notes"}));
+  JZ_RETURN_IF_ERROR(r.choice("type", vocab::event_types(), e.type, true));
+  Date d;
+  JZ_RETURN_IF_ERROR(r.date("date", d));
+  if (!d) return r.error("date", "required; for an unknown date give the range it lies in (\"2009/2010\")");
+  e.date = *d;
+  JZ_RETURN_IF_ERROR(r.id("case", e.case_id, "c"));
+  JZ_RETURN_IF_ERROR(r.ids("persons", e.persons, "p"));
+  JZ_RETURN_IF_ERROR(r.text("place", e.place));
+  JZ_RETURN_IF_ERROR(r.id("facility", e.facility, "f"));
+  JZ_RETURN_IF_ERROR(r.text("title", e.title));
+  return r.text("notes", e.notes);
+}
+
+Status decode(const Reader& r, Facility& f) {
+  JZ_RETURN_IF_ERROR(r.object({"type", "name", "aliases", "province", "county", "location",
+                               "authority", "legal_basis", "opened", "closed", "conditions",
+                               "summary"}));
+  JZ_RETURN_IF_ERROR(r.choice("type", vocab::facility_types(), f.type, true));
+  JZ_RETURN_IF_ERROR(r.text("name", f.name, true));
+  JZ_RETURN_IF_ERROR(r.array("aliases", [&](const json& v, const std::string& path) -> Status {
+    Text t;
+    JZ_RETURN_IF_ERROR(Reader::decode_text(v, path, t));
+    f.aliases.push_back(std::move(t));
+    return Status::ok();
+  }));
+  JZ_RETURN_IF_ERROR(r.choice("province", vocab::provinces(), f.province));
+  JZ_RETURN_IF_ERROR(r.text("county", f.county));
+  if (const json* loc = r.find("location")) {
+    Reader a(*loc, r.at("location"));
+    JZ_RETURN_IF_ERROR(a.object({"lat", "lon"}));
+    const json* lat = a.find("lat");
+    const json* lon = a.find("lon");
+    if (!lat || !lat->is_number() || !lon || !lon->is_number())
+      return r.error("location", "needs numbers \"lat\" and \"lon\"");
+    GeoPoint g{lat->get<double>(), lon->get<double>()};
+    if (g.lat < -90 || g.lat > 90 || g.lon < -180 || g.lon > 180)
+      return r.error("location", "latitude must be within ±90 and longitude within ±180");
+    f.location = g;
+  }
+  JZ_RETURN_IF_ERROR(r.text("authority", f.authority));
+  JZ_RETURN_IF_ERROR(r.text("legal_basis", f.legal_basis));
+  JZ_RETURN_IF_ERROR(r.date("opened", f.opened));
+  JZ_RETURN_IF_ERROR(r.date("closed", f.closed));
+  JZ_RETURN_IF_ERROR(r.array("conditions", [&](const json& v, const std::string& path) -> Status {
+    Reader a(v, path);
+    JZ_RETURN_IF_ERROR(a.object({"date", "text", "sources"}));
+    ConditionsReport rep;
+    JZ_RETURN_IF_ERROR(a.date("date", rep.date));
+    JZ_RETURN_IF_ERROR(a.text("text", rep.text, true));
+    JZ_RETURN_IF_ERROR(a.citations("sources", rep.sources));
+    f.conditions.push_back(std::move(rep));
+    return Status::ok();
+  }));
+  return r.text("summary", f.summary);
+}
+
+Status check_url(const Reader& r, std::string_view key, const std::string& url) {
+  if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+    return r.error(key, "\"" + url + "\" must start with http:// or https://");
+  if (url.find_first_of(" \t\r\n") != std::string::npos)
+    return r.error(key, "a URL cannot contain spaces; encode them as %20");
+  return Status::ok();
+}
+
+Status decode(const Reader& r, Organization& o) {
+  JZ_RETURN_IF_ERROR(r.object({"type", "name", "province", "url", "summary"}));
+  JZ_RETURN_IF_ERROR(r.choice("type", vocab::organization_types(), o.type, true));
+  JZ_RETURN_IF_ERROR(r.text("name", o.name, true));
+  JZ_RETURN_IF_ERROR(r.choice("province", vocab::provinces(), o.province));
+  JZ_RETURN_IF_ERROR(r.string("url", o.url));
+  JZ_RETURN_IF_ERROR(check_url(r, "url", o.url));
+  return r.text("summary", o.summary);
+}
+
+Status decode(const Reader& r, Source& s) {
+  JZ_RETURN_IF_ERROR(r.object({"type", "title", "url", "publisher", "published", "retrieved",
+                               "reliability", "language", "file_hash"}));
+  JZ_RETURN_IF_ERROR(r.choice("type", vocab::source_types(), s.type, true));
+  JZ_RETURN_IF_ERROR(r.text("title", s.title, true));
+  JZ_RETURN_IF_ERROR(r.string("url", s.url));
+  JZ_RETURN_IF_ERROR(check_url(r, "url", s.url));
+  JZ_RETURN_IF_ERROR(r.text("publisher", s.publisher));
+  JZ_RETURN_IF_ERROR(r.date("published", s.published));
+  JZ_RETURN_IF_ERROR(r.date("retrieved", s.retrieved));
+  JZ_RETURN_IF_ERROR(r.choice("reliability", vocab::reliability_grades(), s.reliability));
+  JZ_RETURN_IF_ERROR(r.string("language", s.language));
+  JZ_RETURN_IF_ERROR(r.string("file_hash", s.file_hash));
+  constexpr std::string_view kHashPrefix = "blake2b-256:";
+  if (!s.file_hash.empty() &&
+      (s.file_hash.rfind(kHashPrefix, 0) != 0 || s.file_hash.size() != kHashPrefix.size() + 64 ||
+       s.file_hash.find_first_not_of("0123456789abcdef", kHashPrefix.size()) != std::string::npos))
+    return r.error("file_hash", "expected \"blake2b-256:\" followed by 64 lowercase hex digits");
+  return Status::ok();
+}
+
+Status decode(const Reader& r, Topic& t) {
+  JZ_RETURN_IF_ERROR(r.object({"key", "title", "summary", "text"}));
+  JZ_RETURN_IF_ERROR(r.string("key", t.key, true));
+  if (t.key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+    return r.error("key", "use lowercase ASCII letters, digits and _");
+  JZ_RETURN_IF_ERROR(r.text("title", t.title, true));
+  JZ_RETURN_IF_ERROR(r.text("summary", t.summary));
+  return r.text("text", t.text);
+}
+
+template <typename T>
+Result<Body> decode_body(const Reader& r) {
+  T body;
+  JZ_RETURN_IF_ERROR(decode(r, body));
+  return Body(std::move(body));
+}
+
+Result<Body> decode_body(std::string_view kind, const Reader& r) {
+  if (kind == "person") return decode_body<Person>(r);
+  if (kind == "case") return decode_body<Case>(r);
+  if (kind == "event") return decode_body<Event>(r);
+  if (kind == "facility") return decode_body<Facility>(r);
+  if (kind == "organization") return decode_body<Organization>(r);
+  if (kind == "source") return decode_body<Source>(r);
+  return decode_body<Topic>(r);
+}
+
+// A confidential pointer must name a field that exists (a typo would leak what it meant to
+// hide) and hiding it must leave a valid record (a required field cannot be hidden).
+Status check_confidential(const Record& record, const json& j) {
+  for (std::size_t i = 0; i < record.confidential.size(); ++i) {
+    const std::string& p = record.confidential[i];
+    const std::string where = "/confidential/" + std::to_string(i) + ": ";
+    if (p.rfind("/body/", 0) != 0 && p.rfind("/sources/", 0) != 0 && p.rfind("/links/", 0) != 0)
+      return Status::invalid(where + "\"" + p +
+                             "\" must point into /body, /sources or /links; to hide the whole "
+                             "record set \"visibility\" instead");
+    try {
+      if (!j.contains(json::json_pointer(p)))
+        return Status::invalid(where + "\"" + p + "\" names no field of this record");
+    } catch (const json::exception&) {
+      return Status::invalid(where + "\"" + p + "\" is not a JSON Pointer such as /body/health");
+    }
+  }
+  if (!record.confidential.empty()) {
+    auto hidden = remove_confidential_fields(record);
+    if (!hidden)
+      return Status::invalid("/confidential: hiding these fields leaves no valid public record (" +
+                             hidden.status().message() +
+                             "); make the whole record restricted or confidential instead");
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+ordered_json to_json(const Record& r) {
+  ordered_json o = ordered_json::object();
+  put(o, "id", r.id);
+  o["kind"] = std::string(r.kind());
+  put(o, "slug", r.slug);
+  o["visibility"] = r.visibility;
+  put(o, "confidential", r.confidential);
+  put(o, "created", r.created);
+  put(o, "updated", r.updated);
+  put(o, "revision", r.revision);
+  put(o, "sources", r.sources);
+  if (!r.links.empty()) {
+    ordered_json a = ordered_json::array();
+    for (const auto& l : r.links) {
+      ordered_json j = ordered_json::object();
+      j["type"] = l.type;
+      j["target"] = l.target;
+      put(j, "from", l.from);
+      put(j, "to", l.to);
+      put(j, "sources", l.sources);
+      if (l.visibility != "public") j["visibility"] = l.visibility;
+      put(j, "note", l.note);
+      a.push_back(std::move(j));
+    }
+    o["links"] = std::move(a);
+  }
+  o["body"] = std::visit([](const auto& b) { return encode(b); }, r.body);
+  return o;
+}
+
+std::string to_canonical_json(const Record& r) { return to_json(r).dump(); }
+
+Result<Record> record_from_json(const json& j) {
+  Reader r(j, "");
+  JZ_RETURN_IF_ERROR(r.object({"id", "kind", "slug", "visibility", "confidential", "created",
+                               "updated", "revision", "sources", "links", "body"}));
+  Record rec;
+  std::string kind;
+  JZ_RETURN_IF_ERROR(r.choice("kind", vocab::kinds(), kind, true));
+  JZ_RETURN_IF_ERROR(r.id("id", rec.id, std::string(1, id_letter(kind))));
+  JZ_RETURN_IF_ERROR(r.string("slug", rec.slug));
+  if (!rec.slug.empty() && !is_valid_slug(rec.slug))
+    return r.error("slug", "use lowercase ASCII words joined by - (at most 80 characters)");
+  rec.visibility.clear();
+  JZ_RETURN_IF_ERROR(r.choice("visibility", vocab::visibilities(), rec.visibility));
+  if (rec.visibility.empty()) rec.visibility = "public";
+  JZ_RETURN_IF_ERROR(r.array("confidential", [&](const json& v, const std::string& p) -> Status {
+    if (!v.is_string()) return Status::invalid(p + ": expected a JSON Pointer string");
+    rec.confidential.push_back(v.get<std::string>());
+    return Status::ok();
+  }));
+  JZ_RETURN_IF_ERROR(r.string("created", rec.created));
+  JZ_RETURN_IF_ERROR(r.string("updated", rec.updated));
+  for (auto [key, value] : {std::pair{"created", &rec.created}, {"updated", &rec.updated}})
+    if (!value->empty() && !is_valid_timestamp(*value))
+      return r.error(key, "expected UTC time as YYYY-MM-DDTHH:MM:SSZ");
+  JZ_RETURN_IF_ERROR(r.integer("revision", rec.revision, 0, 1'000'000'000));
+  JZ_RETURN_IF_ERROR(r.citations("sources", rec.sources));
+  JZ_RETURN_IF_ERROR(r.array("links", [&](const json& v, const std::string& p) -> Status {
+    Reader a(v, p);
+    JZ_RETURN_IF_ERROR(a.object({"type", "target", "from", "to", "sources", "visibility", "note"}));
+    Link l;
+    JZ_RETURN_IF_ERROR(a.choice("type", vocab::link_types(), l.type, true));
+    JZ_RETURN_IF_ERROR(a.string("target", l.target, true));
+    JZ_RETURN_IF_ERROR(a.id("target", l.target, ""));
+    JZ_RETURN_IF_ERROR(a.date("from", l.from));
+    JZ_RETURN_IF_ERROR(a.date("to", l.to));
+    JZ_RETURN_IF_ERROR(a.citations("sources", l.sources));
+    l.visibility.clear();
+    JZ_RETURN_IF_ERROR(a.choice("visibility", vocab::visibilities(), l.visibility));
+    if (l.visibility.empty()) l.visibility = "public";
+    JZ_RETURN_IF_ERROR(a.text("note", l.note));
+    rec.links.push_back(std::move(l));
+    return Status::ok();
+  }));
+  const json* body = r.find("body");
+  if (!body) return r.error("body", "required");
+  auto decoded = decode_body(kind, Reader(*body, "/body"));
+  if (!decoded) return decoded.status();
+  rec.body = std::move(*decoded);
+  JZ_RETURN_IF_ERROR(check_confidential(rec, j));
+  return rec;
+}
+
+Result<Record> parse_record(std::string_view text) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    // nlohmann counts bytes from 1; report the column so an editor can jump there.
+    return Status::invalid("column " + std::to_string(e.byte) + ": not valid JSON (" +
+                           std::string(e.what()).substr(std::string(e.what()).find(':') + 2) +
+                           ")");
+  }
+  return record_from_json(j);
+}
+
+bool is_valid_slug(std::string_view s) {
+  if (s.empty() || s.size() > 80 || s.front() == '-' || s.back() == '-') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && s[i - 1] != '-');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool is_valid_timestamp(std::string_view ts) {
+  // YYYY-MM-DDTHH:MM:SSZ
+  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:ddZ";
+  if (ts.size() != kShape.size()) return false;
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    if (kShape[i] == 'd' ? (ts[i] < '0' || ts[i] > '9') : ts[i] != kShape[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace jz

@@ -1,0 +1,13 @@
+#pragma once
+// UTF-8 validation for everything read from outside: a file in GB18030 or MacRoman must be
+// refused with the place of the first bad byte, never stored as mojibake.
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace jz {
+
+// The byte offset of the first invalid UTF-8 sequence, or nothing if the text is valid.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+}  // namespace jz

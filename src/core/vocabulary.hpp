@@ -1,0 +1,32 @@
+#pragma once
+// The closed lists of values a record field may take (kinds, statuses, event types ...).
+// One table per field, so the decoder, the docs and later the UI share the same words.
+#include <span>
+#include <string_view>
+
+namespace jz::vocab {
+
+using List = std::span<const std::string_view>;
+
+List kinds();
+List visibilities();
+List link_types();
+List provinces();
+List alias_systems();
+List genders();
+List person_groups();
+List person_statuses();
+List charge_laws();
+List sentence_types();
+List case_statuses();
+List event_types();
+List facility_types();
+List organization_types();
+List source_types();
+List reliability_grades();
+
+bool contains(List list, std::string_view value);
+// "one of a, b, c" for error messages.
+std::string describe(List list);
+
+}  // namespace jz::vocab

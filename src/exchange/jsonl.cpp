@@ -1,0 +1,117 @@
+// JSON Lines import and export: one record per line in the format of docs/RECORDS.md.
+#include <string>
+
+#include "core/record_json.hpp"
+#include "core/utf8.hpp"
+#include "exchange/record_sink.hpp"
+
+namespace jz::exchange {
+namespace {
+
+// The column where the field named by a JSON Pointer starts in `line`, found by looking
+// for each key of the path in turn; 1 when it cannot be found.
+std::size_t column_of(std::string_view line, std::string_view pointer) {
+  std::size_t pos = 0, found = std::string_view::npos;
+  std::size_t start = 1;
+  while (start <= pointer.size()) {
+    std::size_t end = pointer.find('/', start);
+    std::string_view key = pointer.substr(start, end == std::string_view::npos ? end : end - start);
+    if (!key.empty() && key.find_first_not_of("0123456789") != std::string_view::npos) {
+      std::size_t at = line.find("\"" + std::string(key) + "\"", pos);
+      if (at == std::string_view::npos) break;
+      found = pos = at;
+    }
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  if (found == std::string_view::npos) return 1;
+  std::size_t column = 1;  // count characters, not bytes
+  for (std::size_t i = 0; i < found; ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+  return column;
+}
+
+std::string characters_before(std::string_view line, std::size_t byte) {
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < byte && i < line.size(); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+  return std::to_string(column);
+}
+
+// Finds the line that defines record `id`, for errors only known at commit.
+std::string line_defining(const std::string& path, const std::string& id) {
+  std::uint64_t size = 0;
+  auto in = open_input(path, &size);
+  if (!in) return path;
+  std::string line;
+  for (std::size_t n = 1; std::getline(*in, line); ++n)
+    if (line.find("\"id\":\"" + id + "\"") != std::string::npos ||
+        line.find("\"id\": \"" + id + "\"") != std::string::npos)
+      return path + ":" + std::to_string(n);
+  return path;
+}
+
+}  // namespace
+
+Result<ImportReport> import_jsonl(store::Store& store, const std::string& path,
+                                  const ImportOptions& options) {
+  std::uint64_t size = 0;
+  auto in = open_input(path, &size);
+  if (!in) return in.status();
+  RecordSink sink(store, options, "import from " + path);
+  std::uint64_t bytes = 0;
+  Status s = store.transaction([&]() -> Status {
+    std::string line;
+    for (std::size_t n = 1; std::getline(*in, line); ++n) {
+      bytes += line.size() + 1;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      const std::string at = path + ":" + std::to_string(n) + ":";
+      if (auto bad = first_invalid_utf8(line))
+        return Status::invalid(at + characters_before(line, *bad) +
+                               ": the file is not UTF-8 here; save it as UTF-8 and import again");
+      auto record = parse_record(line);
+      if (!record) {
+        const std::string& m = record.status().message();
+        if (m.rfind("column ", 0) == 0) return Status::invalid(at + m.substr(7));
+        return Status::invalid(at + std::to_string(column_of(line, m.substr(0, m.find(':')))) +
+                               ": " + m);
+      }
+      JZ_RETURN_IF_ERROR(sink.put(*record).prefixed(at + "1: "));
+      sink.row_done(bytes, size);
+    }
+    return Status::ok();
+  });
+  if (!s.is_ok()) {
+    // A dangling reference is found at commit; point at the record that made it.
+    const std::string& m = s.message();
+    if (m.rfind("record ", 0) == 0 && m.find(" refers to ") != std::string::npos)
+      return Status::invalid(line_defining(path, m.substr(7, 11)) + ": " + m +
+                             "; nothing was imported");
+    return s.code() == Code::kInvalid || s.code() == Code::kConflict
+               ? Status::invalid(m + "; nothing was imported")
+               : s;
+  }
+  return sink.report();
+}
+
+Status export_jsonl(store::Store& store, std::ostream& out, bool public_only) {
+  IsPublic is_public;
+  if (public_only) {
+    auto oracle = store::public_oracle(store);
+    if (!oracle) return oracle.status();
+    is_public = std::move(*oracle);
+  }
+  JZ_RETURN_IF_ERROR(store.for_each([&](const Record& r) -> Status {
+    if (!public_only) {
+      out << to_canonical_json(r) << '\n';
+    } else if (auto view = public_view(r, is_public)) {
+      out << to_canonical_json(*view) << '\n';
+    }
+    return out ? Status::ok() : Status::io("cannot write the export (disk full?)");
+  }));
+  out.flush();
+  return out ? Status::ok() : Status::io("cannot write the export (disk full?)");
+}
+
+}  // namespace jz::exchange

@@ -1,0 +1,37 @@
+#include "http/call_handler.hpp"
+
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include "http/access_log.hpp"
+
+namespace jz::http::detail {
+
+namespace {
+
+Response internal_error(const Request& request, std::string_view why) {
+  // One fputs per line so concurrent workers do not interleave halves of lines.
+  std::string line = "jz_http: 500 for " + log_safe(request.method) + " " + log_safe(request.path) +
+                     ": " + log_safe(why.substr(0, 200), true) + "\n";
+  std::fputs(line.c_str(), stderr);
+  return Response::text(500, "Internal Server Error\n");
+}
+
+}  // namespace
+
+Response call_handler(const Handler& handler, const Request& request) {
+  try {
+    Response response = handler(request);
+    if (response.status < 100 || response.status > 599) {
+      return internal_error(request, "handler returned status " + std::to_string(response.status));
+    }
+    return response;
+  } catch (const std::exception& e) {
+    return internal_error(request, e.what());
+  } catch (...) {
+    return internal_error(request, "unknown exception");
+  }
+}
+
+}  // namespace jz::http::detail

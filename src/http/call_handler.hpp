@@ -1,0 +1,16 @@
+#pragma once
+
+// Internal to jz_http.
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "http/server.hpp"
+
+namespace jz::http::detail {
+
+// Runs the handler and never throws: an escaping exception or an impossible status becomes a
+// generic 500, with one line on stderr naming the path (never the body or query, which may
+// hold personal data).
+Response call_handler(const Handler& handler, const Request& request);
+
+}  // namespace jz::http::detail

@@ -1,0 +1,24 @@
+#include "store/revision_chain.hpp"
+
+#include "core/blake2b.hpp"
+
+namespace jz::store {
+
+std::string revision_hash(const Revision& r) {
+  Blake2b h;
+  auto field = [&](std::string_view v) {
+    h.update(std::to_string(v.size())).update(":").update(v);
+  };
+  field("jianzheng-revision-v1");
+  field(r.prev_hash);
+  field(std::to_string(r.seq));
+  field(r.record_id);
+  field(std::to_string(r.revision));
+  field(r.author);
+  field(r.at);
+  field(r.reason);
+  field(r.snapshot);
+  return to_hex(h.finish());
+}
+
+}  // namespace jz::store

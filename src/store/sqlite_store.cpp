@@ -1,0 +1,371 @@
+// The SQLite backend of Store: WAL mode, STRICT tables, one writer. Each put() writes the
+// record row, its reference rows and one revision linked into the hash chain.
+#include <filesystem>
+#include <optional>
+
+#include "core/record_id.hpp"
+#include "core/record_json.hpp"
+#include "core/slug.hpp"
+#include "store/migrations.hpp"
+#include "store/revision_chain.hpp"
+#include "store/sqlite_db.hpp"
+#include "store/store.hpp"
+#include "store/verify_chain.hpp"
+
+namespace jz::store {
+namespace {
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(Database db, Clock clock) : db_(std::move(db)), clock_(std::move(clock)) {}
+
+  Status prepare_statements() {
+    struct {
+      Statement* stmt;
+      const char* sql;
+    } all[] = {
+        {&get_, "SELECT body FROM records WHERE id = ?1"},
+        {&upsert_,
+         "INSERT INTO records (id, kind, slug, visibility, revision, created, updated, body) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO UPDATE SET "
+         "slug = ?3, visibility = ?4, revision = ?5, created = ?6, updated = ?7, body = ?8"},
+        {&delete_refs_, "DELETE FROM refs WHERE from_id = ?1"},
+        {&insert_ref_, "INSERT INTO refs (from_id, to_id) VALUES (?1, ?2)"},
+        {&insert_revision_,
+         "INSERT INTO revisions (seq, record_id, revision, author, at, reason, snapshot, "
+         "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
+        {&read_head_, "SELECT seq, hash FROM chain_head"},
+        {&write_head_, "INSERT OR REPLACE INTO chain_head (one, seq, hash) VALUES (1, ?1, ?2)"},
+        {&slug_owner_, "SELECT id FROM records WHERE kind = ?1 AND slug = ?2"},
+        {&dangling_,
+         "SELECT to_id FROM refs WHERE from_id = ?1 AND to_id NOT IN (SELECT id FROM records)"},
+        {&referrers_, "SELECT from_id FROM refs WHERE to_id = ?1 ORDER BY from_id"},
+    };
+    for (auto& [stmt, sql] : all) {
+      auto s = db_.prepare(sql);
+      if (!s) return s.status();
+      *stmt = std::move(*s);
+    }
+    return Status::ok();
+  }
+
+  Result<Record> get(std::string_view id) override {
+    get_.bind(1, id);
+    Status s;
+    std::optional<Result<Record>> found;
+    if (get_.step(&s)) found = decode_stored(get_.text_view(0));
+    get_.reset();
+    if (!s.is_ok()) return s;
+    if (!found) return Status::not_found("no record with id \"" + std::string(id) + "\"");
+    return std::move(*found);
+  }
+
+  Result<std::vector<Record>> list(std::string_view kind, std::int64_t offset,
+                                   std::int64_t limit) override {
+    auto q = kind.empty() ? db_.prepare(
+                                "SELECT body FROM records ORDER BY kind, slug LIMIT ?2 OFFSET ?3")
+                          : db_.prepare(
+                                "SELECT body FROM records WHERE kind = ?1 ORDER BY slug "
+                                "LIMIT ?2 OFFSET ?3");
+    if (!q) return q.status();
+    if (!kind.empty()) q->bind(1, kind);
+    q->bind(2, limit).bind(3, offset);
+    std::vector<Record> out;
+    Status s;
+    while (q->step(&s)) {
+      auto r = decode_stored(q->text_view(0));
+      if (!r) return r.status();
+      out.push_back(std::move(*r));
+    }
+    if (!s.is_ok()) return s;
+    return out;
+  }
+
+  Status for_each(const std::function<Status(const Record&)>& fn) override {
+    auto q = db_.prepare("SELECT body FROM records ORDER BY id");
+    if (!q) return q.status();
+    Status s;
+    while (q->step(&s)) {
+      auto r = decode_stored(q->text_view(0));
+      if (!r) return r.status();
+      JZ_RETURN_IF_ERROR(fn(*r));
+    }
+    return s;
+  }
+
+  Result<std::map<std::string, std::int64_t>> count_by_kind() override {
+    auto q = db_.prepare("SELECT kind, count(*) FROM records GROUP BY kind");
+    if (!q) return q.status();
+    std::map<std::string, std::int64_t> out;
+    Status s;
+    while (q->step(&s)) out[q->text(0)] = q->integer(1);
+    if (!s.is_ok()) return s;
+    return out;
+  }
+
+  Result<std::vector<std::string>> referrers(std::string_view id) override {
+    referrers_.bind(1, id);
+    std::vector<std::string> out;
+    Status s;
+    while (referrers_.step(&s)) out.push_back(referrers_.text(0));
+    referrers_.reset();
+    if (!s.is_ok()) return s;
+    return out;
+  }
+
+  Result<std::vector<Revision>> history(std::string_view id) override {
+    auto q = db_.prepare(
+        "SELECT seq, record_id, revision, author, at, reason, snapshot, prev_hash, hash "
+        "FROM revisions WHERE record_id = ?1 ORDER BY revision");
+    if (!q) return q.status();
+    q->bind(1, id);
+    std::vector<Revision> out;
+    Status s;
+    while (q->step(&s)) out.push_back(read_revision(*q));
+    if (!s.is_ok()) return s;
+    return out;
+  }
+
+  Result<std::vector<std::string>> non_public_ids() override {
+    auto q = db_.prepare("SELECT id FROM records WHERE visibility <> 'public' ORDER BY id");
+    if (!q) return q.status();
+    std::vector<std::string> out;
+    Status s;
+    while (q->step(&s)) out.push_back(q->text(0));
+    if (!s.is_ok()) return s;
+    return out;
+  }
+
+  Result<PutOutcome> put(Record& record, const ChangeInfo& change) override {
+    if (in_transaction_) return put_in_transaction(record, change);
+    PutOutcome outcome = PutOutcome::kUnchanged;
+    JZ_RETURN_IF_ERROR(transaction([&]() -> Status {
+      auto r = put_in_transaction(record, change);
+      if (!r) return r.status();
+      outcome = *r;
+      return Status::ok();
+    }));
+    return outcome;
+  }
+
+  Status transaction(const std::function<Status()>& work) override {
+    if (in_transaction_) return work();  // nested: part of the outer transaction
+    JZ_RETURN_IF_ERROR(db_.exec("BEGIN IMMEDIATE"));
+    in_transaction_ = true;
+    written_.clear();
+    Status s = load_head();
+    if (s.is_ok()) s = work();
+    if (s.is_ok()) s = check_references();
+    if (s.is_ok() && head_dirty_) {
+      write_head_.bind(1, head_seq_).bind(2, head_hash_);
+      s = write_head_.run();
+    }
+    if (s.is_ok()) s = db_.exec("COMMIT");
+    in_transaction_ = false;
+    head_dirty_ = false;
+    if (!s.is_ok()) (void)db_.exec("ROLLBACK");
+    return s;
+  }
+
+  Result<VerifyReport> verify() override { return verify_chain(db_); }
+
+ private:
+  Result<Record> decode_stored(std::string_view body) {
+    auto r = parse_record(body);
+    if (!r) return Status::corrupt("a stored record does not decode (" + r.status().message() +
+                                   "); run `jianzheng verify`");
+    return r;
+  }
+
+  static Revision read_revision(const Statement& q) {
+    return Revision{q.integer(0), q.text(1), static_cast<int>(q.integer(2)), q.text(3),
+                    q.text(4),    q.text(5), q.text(6),                      q.text(7),
+                    q.text(8)};
+  }
+
+  Status load_head() {
+    Status s;
+    head_seq_ = 0;
+    head_hash_.clear();
+    if (read_head_.step(&s)) {
+      head_seq_ = read_head_.integer(0);
+      head_hash_ = read_head_.text(1);
+    }
+    read_head_.reset();
+    return s;
+  }
+
+  Result<std::string> unique_slug(const Record& record) {
+    std::string base = make_slug(record.label().en.empty() ? record.label().zh : record.label().en);
+    if (base.empty()) return record.id;
+    for (const std::string& candidate : {base, base + "-" + record.id.substr(1, 4), record.id}) {
+      auto owner = slug_owner(record.kind(), candidate);
+      if (!owner) return owner.status();
+      if (owner->empty() || *owner == record.id) return candidate;
+    }
+    return record.id;
+  }
+
+  Result<std::string> slug_owner(std::string_view kind, std::string_view slug) {
+    slug_owner_.bind(1, kind).bind(2, slug);
+    Status s;
+    std::string owner;
+    if (slug_owner_.step(&s)) owner = slug_owner_.text(0);
+    slug_owner_.reset();
+    if (!s.is_ok()) return s;
+    return owner;
+  }
+
+  Result<PutOutcome> put_in_transaction(Record& record, const ChangeInfo& change) {
+    std::optional<Record> existing;
+    if (record.id.empty()) {
+      do {
+        record.id = random_id(record.kind());
+      } while (get(record.id).is_ok());
+    } else {
+      auto found = get(record.id);
+      if (found) {
+        existing = std::move(*found);
+      } else if (found.status().code() != Code::kNotFound) {
+        return found.status();
+      }
+    }
+    if (existing && existing->kind() != record.kind())
+      return Status::conflict("record " + record.id + " is a " + std::string(existing->kind()) +
+                              ", not a " + std::string(record.kind()));
+
+    if (record.slug.empty()) {
+      if (existing) {
+        record.slug = existing->slug;
+      } else {
+        auto slug = unique_slug(record);
+        if (!slug) return slug.status();
+        record.slug = std::move(*slug);
+      }
+    } else {
+      auto owner = slug_owner(record.kind(), record.slug);
+      if (!owner) return owner.status();
+      if (!owner->empty() && *owner != record.id)
+        return Status::conflict("slug \"" + record.slug + "\" is already used by " + *owner +
+                                "; choose another or leave it out");
+    }
+
+    PutOutcome outcome = PutOutcome::kCreated;
+    if (existing) {
+      record.created = existing->created;
+      record.updated = existing->updated;
+      record.revision = existing->revision;
+      if (to_canonical_json(record) == to_canonical_json(*existing)) {
+        record = std::move(*existing);
+        return PutOutcome::kUnchanged;
+      }
+      record.revision = existing->revision + 1;
+      record.updated = clock_();
+      outcome = PutOutcome::kUpdated;
+    } else {
+      if (record.created.empty()) record.created = clock_();
+      if (record.updated.empty()) record.updated = record.created;
+      if (record.revision <= 0) record.revision = 1;
+    }
+
+    Revision rev;
+    rev.seq = head_seq_ + 1;
+    rev.record_id = record.id;
+    rev.revision = record.revision;
+    rev.author = change.author;
+    rev.at = clock_();
+    rev.reason = change.reason;
+    rev.snapshot = to_canonical_json(record);
+    rev.prev_hash = head_hash_;
+    rev.hash = revision_hash(rev);
+
+    upsert_.bind(1, record.id)
+        .bind(2, record.kind())
+        .bind(3, record.slug)
+        .bind(4, record.visibility)
+        .bind(5, record.revision)
+        .bind(6, record.created)
+        .bind(7, record.updated)
+        .bind(8, rev.snapshot);
+    JZ_RETURN_IF_ERROR(upsert_.run());
+    delete_refs_.bind(1, record.id);
+    JZ_RETURN_IF_ERROR(delete_refs_.run());
+    for (const auto& to : record.references()) {
+      insert_ref_.bind(1, record.id).bind(2, to);
+      JZ_RETURN_IF_ERROR(insert_ref_.run());
+    }
+    insert_revision_.bind(1, rev.seq)
+        .bind(2, rev.record_id)
+        .bind(3, rev.revision)
+        .bind(4, rev.author)
+        .bind(5, rev.at)
+        .bind(6, rev.reason)
+        .bind(7, rev.snapshot)
+        .bind(8, rev.prev_hash)
+        .bind(9, rev.hash);
+    JZ_RETURN_IF_ERROR(insert_revision_.run());
+    head_seq_ = rev.seq;
+    head_hash_ = rev.hash;
+    head_dirty_ = true;
+    written_.push_back(record.id);
+    return outcome;
+  }
+
+  // Records may point at records written later in the same transaction, so references
+  // are checked once, before commit.
+  Status check_references() {
+    for (const auto& id : written_) {
+      dangling_.bind(1, id);
+      Status s;
+      std::string missing;
+      if (dangling_.step(&s)) missing = dangling_.text(0);
+      dangling_.reset();
+      JZ_RETURN_IF_ERROR(s);
+      if (!missing.empty())
+        return Status::invalid("record " + id + " refers to " + missing +
+                               ", which does not exist; import that record too or remove the "
+                               "reference");
+    }
+    return Status::ok();
+  }
+
+  Database db_;
+  Clock clock_;
+  Statement get_, upsert_, delete_refs_, insert_ref_, insert_revision_, read_head_, write_head_,
+      slug_owner_, dangling_, referrers_;
+  bool in_transaction_ = false;
+  bool head_dirty_ = false;
+  std::int64_t head_seq_ = 0;
+  std::string head_hash_;
+  std::vector<std::string> written_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, OpenOptions options) {
+  if (!options.create && !std::filesystem::exists(path))
+    return Status::not_found(path + ": no database here; create one with `jianzheng --db " + path +
+                             " init`");
+  auto db = Database::open(path, options.create);
+  if (!db) return db.status();
+  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                             "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
+                             "PRAGMA cache_size = -32000"}) {
+    Status s = db->exec(pragma);
+    if (!s.is_ok()) return s.prefixed(path + ": ");
+  }
+  if (!options.create) {
+    auto q = db->prepare("PRAGMA user_version");
+    if (!q) return q.status().prefixed(path + ": ");
+    Status s;
+    if (q->step(&s) && q->integer(0) == 0)
+      return Status::invalid(path + ": not a Jianzheng database (no schema); run `jianzheng --db " +
+                             path + " init`");
+  }
+  JZ_RETURN_IF_ERROR(migrate(*db).prefixed(path + ": "));
+  auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(options.clock));
+  JZ_RETURN_IF_ERROR(store->prepare_statements());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace jz::store

@@ -1,0 +1,85 @@
+#pragma once
+// The Store: where records live and how every change becomes a revision. The interface is
+// narrow on purpose so that a PostgreSQL backend can pass the same tests later.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/record.hpp"
+#include "core/redact.hpp"
+#include "core/status.hpp"
+
+namespace jz::store {
+
+// Who made a change and why; recorded in the revision.
+struct ChangeInfo {
+  std::string author;
+  std::string reason;
+};
+
+enum class PutOutcome { kCreated, kUpdated, kUnchanged };
+
+struct Revision {
+  std::int64_t seq = 0;  // position in the whole database's chain
+  std::string record_id;
+  int revision = 0;
+  std::string author;
+  std::string at;
+  std::string reason;
+  std::string snapshot;   // canonical JSON of the record after the change
+  std::string prev_hash;  // hash of revision seq-1 ("" for the first)
+  std::string hash;       // BLAKE2b-256 hex over prev_hash and this revision's fields
+};
+
+struct VerifyReport {
+  std::int64_t revisions_checked = 0;
+  std::int64_t records_checked = 0;
+  std::string head_hash;  // the last revision's hash: publish it to detect rewrites later
+  std::vector<std::string> problems;
+  bool ok() const { return problems.empty(); }
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual Result<Record> get(std::string_view id) = 0;
+  // Records of one kind ordered by slug; `kind` "" lists all kinds.
+  virtual Result<std::vector<Record>> list(std::string_view kind, std::int64_t offset,
+                                           std::int64_t limit) = 0;
+  // Every record in id order, streamed; stops at the first error `fn` returns.
+  virtual Status for_each(const std::function<Status(const Record&)>& fn) = 0;
+  virtual Result<std::map<std::string, std::int64_t>> count_by_kind() = 0;
+  // Ids that point at `id` (cases of a person, events of a case, ...).
+  virtual Result<std::vector<std::string>> referrers(std::string_view id) = 0;
+  virtual Result<std::vector<Revision>> history(std::string_view id) = 0;
+  // Ids of records that are not public; small, so callers can hold it for a whole render.
+  virtual Result<std::vector<std::string>> non_public_ids() = 0;
+
+  // Writes a record as a new revision. Fills in id, slug, created, updated and revision
+  // (kept as given for a new record, which is how imports preserve them) and writes
+  // nothing when the content is unchanged. References are checked at commit.
+  virtual Result<PutOutcome> put(Record& record, const ChangeInfo& change) = 0;
+
+  // Runs `work` in one transaction: all of its writes land, or none do.
+  virtual Status transaction(const std::function<Status()>& work) = 0;
+
+  virtual Result<VerifyReport> verify() = 0;
+};
+
+struct OpenOptions {
+  bool create = false;  // create the file and schema if missing
+  Clock clock = system_clock();
+};
+
+// The redaction oracle for public_view(): true for ids of public records that exist.
+Result<IsPublic> public_oracle(Store& store);
+
+Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, OpenOptions options = {});
+
+}  // namespace jz::store

@@ -1,0 +1,145 @@
+#include "store/verify_chain.hpp"
+
+#include "store/revision_chain.hpp"
+
+namespace jz::store {
+namespace {
+
+constexpr std::size_t kMaxProblems = 100;
+
+class Problems {
+ public:
+  explicit Problems(VerifyReport& report) : report_(report) {}
+  void add(std::string p) {
+    if (report_.problems.size() < kMaxProblems)
+      report_.problems.push_back(std::move(p));
+    else
+      ++overflow_;
+  }
+  ~Problems() {
+    if (overflow_)
+      report_.problems.push_back("... and " + std::to_string(overflow_) + " more problems");
+  }
+
+ private:
+  VerifyReport& report_;
+  std::size_t overflow_ = 0;
+};
+
+std::string where(std::int64_t seq, const std::string& id, std::int64_t revision) {
+  return "revision #" + std::to_string(seq) + " (record " + id + ", revision " +
+         std::to_string(revision) + ")";
+}
+
+// 1. Walk the chain in order: every seq present, each linked to the one before, each hash
+// matching its content.
+Status check_chain(Database& db, VerifyReport& report, Problems& problems) {
+  auto q = db.prepare(
+      "SELECT seq, record_id, revision, author, at, reason, snapshot, prev_hash, hash "
+      "FROM revisions ORDER BY seq");
+  if (!q) return q.status();
+  std::int64_t expected = 1;
+  std::string prev_hash;
+  Status s;
+  while (q->step(&s)) {
+    Revision r{q->integer(0), q->text(1), static_cast<int>(q->integer(2)), q->text(3), q->text(4),
+               q->text(5),    q->text(6), q->text(7),                      q->text(8)};
+    ++report.revisions_checked;
+    if (r.seq != expected)
+      problems.add("revisions #" + std::to_string(expected) + " to #" + std::to_string(r.seq - 1) +
+                   " are missing: deleted from the history");
+    else if (r.prev_hash != prev_hash)
+      problems.add(where(r.seq, r.record_id, r.revision) +
+                   " does not follow the revision before it: reordered, or an earlier revision "
+                   "was rewritten");
+    if (revision_hash(r) != r.hash)
+      problems.add(where(r.seq, r.record_id, r.revision) +
+                   " was altered: its content does not match its hash");
+    expected = r.seq + 1;
+    prev_hash = r.hash;
+  }
+  JZ_RETURN_IF_ERROR(s);
+  report.head_hash = prev_hash;
+
+  // 2. The head written at each commit must be the chain's last revision; a shorter chain
+  // means revisions at the end were deleted.
+  auto head = db.prepare("SELECT seq, hash FROM chain_head");
+  if (!head) return head.status();
+  std::int64_t last = expected - 1;
+  if (head->step(&s)) {
+    if (head->integer(0) != last || head->text(1) != prev_hash)
+      problems.add("the history should end at revision #" + std::to_string(head->integer(0)) +
+                   " but ends at #" + std::to_string(last) +
+                   ": revisions at the end were deleted or the head was changed");
+  } else if (last != 0) {
+    problems.add("the record of the chain's last revision is missing");
+  }
+  return s;
+}
+
+// 3. Each record's revisions are numbered without gaps.
+Status check_numbering(Database& db, Problems& problems) {
+  auto q = db.prepare("SELECT record_id, revision FROM revisions ORDER BY record_id, revision");
+  if (!q) return q.status();
+  std::string id;
+  std::int64_t last = 0;
+  Status s;
+  while (q->step(&s)) {
+    std::string current = q->text(0);
+    std::int64_t revision = q->integer(1);
+    if (current == id && revision != last + 1)
+      problems.add("record " + id + ": revision " + std::to_string(last + 1) +
+                   (revision - last > 2 ? " to " + std::to_string(revision - 1) : "") +
+                   " missing from the history");
+    id = std::move(current);
+    last = revision;
+  }
+  return s;
+}
+
+// 4. Each record's current content is its last revision's snapshot.
+Status check_records(Database& db, VerifyReport& report, Problems& problems) {
+  auto q = db.prepare(
+      "SELECT r.id, r.revision, r.body = v.snapshot, v.snapshot IS NULL, "
+      "(SELECT max(revision) FROM revisions WHERE record_id = r.id) "
+      "FROM records r LEFT JOIN revisions v ON v.record_id = r.id AND v.revision = r.revision");
+  if (!q) return q.status();
+  Status s;
+  while (q->step(&s)) {
+    ++report.records_checked;
+    std::string id = q->text(0);
+    if (q->integer(3))
+      problems.add("record " + id + ": its revision " + std::to_string(q->integer(1)) +
+                   " is missing from the history");
+    else if (!q->integer(2))
+      problems.add("record " + id +
+                   ": its current content differs from its last revision (changed outside "
+                   "jianzheng)");
+    if (q->integer(4) > q->integer(1))
+      problems.add("record " + id + ": the history has revisions after the record's revision " +
+                   std::to_string(q->integer(1)));
+  }
+  JZ_RETURN_IF_ERROR(s);
+
+  auto orphans = db.prepare(
+      "SELECT DISTINCT record_id FROM revisions WHERE record_id NOT IN (SELECT id FROM records)");
+  if (!orphans) return orphans.status();
+  while (orphans->step(&s))
+    problems.add("record " + orphans->text(0) + " was deleted; only its history remains");
+  return s;
+}
+
+}  // namespace
+
+Result<VerifyReport> verify_chain(Database& db) {
+  VerifyReport report;
+  {
+    Problems problems(report);
+    JZ_RETURN_IF_ERROR(check_chain(db, report, problems));
+    JZ_RETURN_IF_ERROR(check_numbering(db, problems));
+    JZ_RETURN_IF_ERROR(check_records(db, report, problems));
+  }
+  return report;
+}
+
+}  // namespace jz::store
