@@ -15,7 +15,9 @@ void add_export(CLI::App& app, Globals& g) {
     bool public_only = false;
   };
   auto a = std::make_shared<Args>();
-  cmd->add_option("--format", a->format, "jsonl")->check(CLI::IsMember({"jsonl"}))->capture_default_str();
+  cmd->add_option("--format", a->format, "jsonl")
+      ->check(CLI::IsMember({"jsonl"}))
+      ->capture_default_str();
   cmd->add_option("--out", a->out, "file to write (default: standard output)");
   cmd->add_flag("--public", a->public_only,
                 "only what the public may see: public records, confidential fields removed");

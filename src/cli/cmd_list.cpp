@@ -15,8 +15,11 @@ void add_list(CLI::App& app, Globals& g) {
   auto a = std::make_shared<Args>();
   cmd->add_option("KIND", a->kind, "person, case, event, facility, organization, source, topic")
       ->required()
-      ->check(CLI::IsMember(std::vector<std::string>(vocab::kinds().begin(), vocab::kinds().end())));
-  cmd->add_option("--limit", a->limit, "how many")->capture_default_str()->check(CLI::Range(1, 100000));
+      ->check(
+          CLI::IsMember(std::vector<std::string>(vocab::kinds().begin(), vocab::kinds().end())));
+  cmd->add_option("--limit", a->limit, "how many")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   cmd->add_option("--offset", a->offset, "skip this many")->check(CLI::NonNegativeNumber);
   cmd->callback([&g, a] {
     auto store = open_store(g);

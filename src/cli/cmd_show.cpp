@@ -32,8 +32,8 @@ void add_show(CLI::App& app, Globals& g) {
       return;
     }
     for (const auto& r : *revisions)
-      std::cout << "revision " << r.revision << "  " << r.at << "  " << r.author << "  "
-                << r.reason << "  #" << r.seq << " " << r.hash.substr(0, 16) << "\n";
+      std::cout << "revision " << r.revision << "  " << r.at << "  " << r.author << "  " << r.reason
+                << "  #" << r.seq << " " << r.hash.substr(0, 16) << "\n";
   });
 }
 

@@ -17,6 +17,11 @@ int main(int argc, char** argv) {
   jz::cli::add_verify(app, g);
   jz::cli::add_import(app, g);
   jz::cli::add_export(app, g);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; a usage mistake exits 2, as most Unix tools do.
+    return app.exit(e) == 0 ? 0 : 2;
+  }
   return g.exit_code;
 }

@@ -25,7 +25,9 @@ Digest Blake2b::finish() {
   return d;
 }
 
-Digest blake2b(std::string_view bytes) { return Blake2b().update(bytes).finish(); }
+Digest blake2b(std::string_view bytes) {
+  return Blake2b().update(bytes).finish();
+}
 
 std::string to_hex(const Digest& d) {
   static constexpr char kHex[] = "0123456789abcdef";

@@ -18,7 +18,9 @@ std::string utc_now() {
   return buf;
 }
 
-Clock system_clock() { return utc_now; }
+Clock system_clock() {
+  return utc_now;
+}
 Clock fixed_clock(std::string timestamp) {
   return [t = std::move(timestamp)] { return t; };
 }

@@ -12,7 +12,9 @@ constexpr std::string_view kForms =
     "write YYYY, YYYY-MM or YYYY-MM-DD, with ~ for approximate or ? for uncertain "
     "(\"2009~\"), or a range \"2008-12/2009-06\" (\"..\" for an open end)";
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quoted(std::string_view s) {
+  return "\"" + std::string(s) + "\"";
+}
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
@@ -65,8 +67,8 @@ Result<DatePoint> parse_point(std::string_view text, std::string_view whole) {
   if (p.year < 1) return Status::invalid(bad + "year 0000 does not exist");
   if (n >= 2) {
     if (parts[1].size() != 2 || !all_digits(parts[1]))
-      return Status::invalid(bad + "the month must have two digits (\"" +
-                             std::string(parts[0]) + "-06\")");
+      return Status::invalid(bad + "the month must have two digits (\"" + std::string(parts[0]) +
+                             "-06\")");
     p.month = to_int(parts[1]);
     if (p.month < 1 || p.month > 12)
       return Status::invalid(bad + "month " + std::string(parts[1]) + " is not between 01 and 12");
@@ -136,8 +138,12 @@ Result<PartialDate> PartialDate::parse(std::string_view text) {
   return PartialDate(*a, *b, true);
 }
 
-std::chrono::sys_days PartialDate::earliest() const { return from_.earliest(); }
-std::chrono::sys_days PartialDate::latest() const { return range_ ? to_.latest() : from_.latest(); }
+std::chrono::sys_days PartialDate::earliest() const {
+  return from_.earliest();
+}
+std::chrono::sys_days PartialDate::latest() const {
+  return range_ ? to_.latest() : from_.latest();
+}
 
 std::string PartialDate::to_string() const {
   return range_ ? from_.to_string() + "/" + to_.to_string() : from_.to_string();

@@ -194,7 +194,8 @@ class Reader {
   }
 
   Status object(std::initializer_list<std::string_view> allowed) const {
-    if (!j_.is_object()) return Status::invalid((path_.empty() ? "/" : path_) + ": expected an object");
+    if (!j_.is_object())
+      return Status::invalid((path_.empty() ? "/" : path_) + ": expected an object");
     for (const auto& [k, v] : j_.items()) {
       if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
         std::string list;
@@ -240,12 +241,14 @@ class Reader {
 
   Status text(std::string_view key, Text& out, bool required = false) const {
     const json* v = find(key);
-    if (!v) return required ? error(key, "required (an object with \"zh\" and/or \"en\")") : Status::ok();
+    if (!v)
+      return required ? error(key, "required (an object with \"zh\" and/or \"en\")") : Status::ok();
     return decode_text(*v, at(key), out);
   }
 
   static Status decode_text(const json& v, const std::string& path, Text& out) {
-    if (v.is_string()) return Status::invalid(path + ": expected {\"zh\": ..., \"en\": ...}, not a plain string");
+    if (v.is_string())
+      return Status::invalid(path + ": expected {\"zh\": ..., \"en\": ...}, not a plain string");
     Reader r(v, path);
     JZ_RETURN_IF_ERROR(r.object({"zh", "zh_hant", "en"}));
     JZ_RETURN_IF_ERROR(r.string("zh", out.zh));
@@ -329,9 +332,9 @@ class Reader {
 };
 
 Status decode(const Reader& r, Person& p) {
-  JZ_RETURN_IF_ERROR(r.object({"name", "aliases", "gender", "born", "died", "ethnicity",
-                               "province", "home_place", "groups", "health", "status",
-                               "status_verified", "status_note", "summary"}));
+  JZ_RETURN_IF_ERROR(
+      r.object({"name", "aliases", "gender", "born", "died", "ethnicity", "province", "home_place",
+                "groups", "health", "status", "status_verified", "status_note", "summary"}));
   JZ_RETURN_IF_ERROR(r.text("name", p.name, true));
   JZ_RETURN_IF_ERROR(r.array("aliases", [&](const json& v, const std::string& path) -> Status {
     Reader a(v, path);
@@ -393,12 +396,14 @@ Status decode(const Reader& r, Case& c) {
 }
 
 Status decode(const Reader& r, Event& e) {
-  JZ_RETURN_IF_ERROR(r.object(
-      {"type", "date", "case", "persons", "place", "facility", "title", "notes"}));
+  JZ_RETURN_IF_ERROR(
+      r.object({"type", "date", "case", "persons", "place", "facility", "title", "notes"}));
   JZ_RETURN_IF_ERROR(r.choice("type", vocab::event_types(), e.type, true));
   Date d;
   JZ_RETURN_IF_ERROR(r.date("date", d));
-  if (!d) return r.error("date", "required; for an unknown date give the range it lies in (\"2009/2010\")");
+  if (!d)
+    return r.error("date",
+                   "required; for an unknown date give the range it lies in (\"2009/2010\")");
   e.date = *d;
   JZ_RETURN_IF_ERROR(r.id("case", e.case_id, "c"));
   JZ_RETURN_IF_ERROR(r.ids("persons", e.persons, "p"));
@@ -409,9 +414,9 @@ Status decode(const Reader& r, Event& e) {
 }
 
 Status decode(const Reader& r, Facility& f) {
-  JZ_RETURN_IF_ERROR(r.object({"type", "name", "aliases", "province", "county", "location",
-                               "authority", "legal_basis", "opened", "closed", "conditions",
-                               "summary"}));
+  JZ_RETURN_IF_ERROR(
+      r.object({"type", "name", "aliases", "province", "county", "location", "authority",
+                "legal_basis", "opened", "closed", "conditions", "summary"}));
   JZ_RETURN_IF_ERROR(r.choice("type", vocab::facility_types(), f.type, true));
   JZ_RETURN_IF_ERROR(r.text("name", f.name, true));
   JZ_RETURN_IF_ERROR(r.array("aliases", [&](const json& v, const std::string& path) -> Status {
@@ -576,7 +581,9 @@ ordered_json to_json(const Record& r) {
   return o;
 }
 
-std::string to_canonical_json(const Record& r) { return to_json(r).dump(); }
+std::string to_canonical_json(const Record& r) {
+  return to_json(r).dump();
+}
 
 Result<Record> record_from_json(const json& j) {
   Reader r(j, "");
@@ -637,8 +644,7 @@ Result<Record> parse_record(std::string_view text) {
   } catch (const json::parse_error& e) {
     // nlohmann counts bytes from 1; report the column so an editor can jump there.
     return Status::invalid("column " + std::to_string(e.byte) + ": not valid JSON (" +
-                           std::string(e.what()).substr(std::string(e.what()).find(':') + 2) +
-                           ")");
+                           std::string(e.what()).substr(std::string(e.what()).find(':') + 2) + ")");
   }
   return record_from_json(j);
 }

@@ -38,9 +38,8 @@ Result<Record> remove_confidential_fields(const Record& record) {
   for (const auto& p : paths) {
     nlohmann::json::json_pointer ptr(p);
     if (!j.contains(ptr)) continue;  // inside something already removed
-    j[ptr.parent_pointer()].is_array()
-        ? j[ptr.parent_pointer()].erase(std::stoul(ptr.back()))
-        : (void)j[ptr.parent_pointer()].erase(ptr.back());
+    j[ptr.parent_pointer()].is_array() ? j[ptr.parent_pointer()].erase(std::stoul(ptr.back()))
+                                       : (void)j[ptr.parent_pointer()].erase(ptr.back());
   }
   j.erase("confidential");
   return record_from_json(j);
@@ -55,9 +54,8 @@ std::optional<Record> public_view(const Record& record, const IsPublic& is_publi
   Record r = std::move(*stripped);
   r.confidential.clear();
   keep_public(r.sources, is_public);
-  std::erase_if(r.links, [&](const Link& l) {
-    return l.visibility != "public" || !is_public(l.target);
-  });
+  std::erase_if(r.links,
+                [&](const Link& l) { return l.visibility != "public" || !is_public(l.target); });
   for (auto& l : r.links) keep_public(l.sources, is_public);
   if (auto* c = std::get_if<Case>(&r.body)) {
     keep_public(c->persons, is_public);

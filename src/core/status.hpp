@@ -63,8 +63,8 @@ class [[nodiscard]] Result {
 }  // namespace jz
 
 // Returns early from the enclosing function when the expression is an error Status.
-#define JZ_RETURN_IF_ERROR(expr)          \
-  do {                                    \
-    ::jz::Status jz_status_ = (expr);     \
+#define JZ_RETURN_IF_ERROR(expr)                \
+  do {                                          \
+    ::jz::Status jz_status_ = (expr);           \
     if (!jz_status_.is_ok()) return jz_status_; \
   } while (0)

@@ -9,77 +9,141 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array kKinds{"person"sv, "case"sv, "event"sv, "facility"sv,
+constexpr std::array kKinds{"person"sv,       "case"sv,   "event"sv, "facility"sv,
                             "organization"sv, "source"sv, "topic"sv};
 constexpr std::array kVisibilities{"public"sv, "restricted"sv, "confidential"sv};
-constexpr std::array kLinkTypes{"detained_at"sv,    "represented_by"sv,  "member_of"sv,
-                                "works_for"sv,      "family_of"sv,       "administered_by"sv,
-                                "tried_by"sv,       "prosecuted_by"sv,   "investigated_by"sv,
-                                "about"sv,          "related_to"sv};
+constexpr std::array kLinkTypes{"detained_at"sv, "represented_by"sv, "member_of"sv,
+                                "works_for"sv,   "family_of"sv,      "administered_by"sv,
+                                "tried_by"sv,    "prosecuted_by"sv,  "investigated_by"sv,
+                                "about"sv,       "related_to"sv};
 constexpr std::array kProvinces{
-    "beijing"sv,  "tianjin"sv,   "hebei"sv,     "shanxi"sv,    "inner_mongolia"sv,
-    "liaoning"sv, "jilin"sv,     "heilongjiang"sv, "shanghai"sv, "jiangsu"sv,
-    "zhejiang"sv, "anhui"sv,     "fujian"sv,    "jiangxi"sv,   "shandong"sv,
-    "henan"sv,    "hubei"sv,     "hunan"sv,     "guangdong"sv, "guangxi"sv,
-    "hainan"sv,   "chongqing"sv, "sichuan"sv,   "guizhou"sv,   "yunnan"sv,
-    "tibet"sv,    "shaanxi"sv,   "gansu"sv,     "qinghai"sv,   "ningxia"sv,
-    "xinjiang"sv, "hong_kong"sv, "macau"sv,     "taiwan"sv};
+    "beijing"sv,   "tianjin"sv,      "hebei"sv,    "shanxi"sv,    "inner_mongolia"sv, "liaoning"sv,
+    "jilin"sv,     "heilongjiang"sv, "shanghai"sv, "jiangsu"sv,   "zhejiang"sv,       "anhui"sv,
+    "fujian"sv,    "jiangxi"sv,      "shandong"sv, "henan"sv,     "hubei"sv,          "hunan"sv,
+    "guangdong"sv, "guangxi"sv,      "hainan"sv,   "chongqing"sv, "sichuan"sv,        "guizhou"sv,
+    "yunnan"sv,    "tibet"sv,        "shaanxi"sv,  "gansu"sv,     "qinghai"sv,        "ningxia"sv,
+    "xinjiang"sv,  "hong_kong"sv,    "macau"sv,    "taiwan"sv};
 constexpr std::array kAliasSystems{"chinese"sv, "pinyin"sv,  "wade_giles"sv, "uyghur"sv,
                                    "tibetan"sv, "english"sv, "other"sv};
 constexpr std::array kGenders{"male"sv, "female"sv, "other"sv, "unknown"sv};
-constexpr std::array kPersonGroups{
-    "lawyer"sv,  "journalist"sv, "petitioner"sv, "religious_believer"sv, "rural_resident"sv,
-    "migrant_worker"sv, "worker"sv, "student"sv, "writer"sv, "academic"sv, "activist"sv,
-    "artist"sv, "blogger"sv, "ethnic_minority"sv, "falun_gong_practitioner"sv,
-    "family_member"sv, "other"sv};
-constexpr std::array kPersonStatuses{"detained"sv,  "serving_sentence"sv, "under_surveillance"sv,
-                                     "disappeared"sv, "released"sv,       "exiled"sv,
+constexpr std::array kPersonGroups{"lawyer"sv,
+                                   "journalist"sv,
+                                   "petitioner"sv,
+                                   "religious_believer"sv,
+                                   "rural_resident"sv,
+                                   "migrant_worker"sv,
+                                   "worker"sv,
+                                   "student"sv,
+                                   "writer"sv,
+                                   "academic"sv,
+                                   "activist"sv,
+                                   "artist"sv,
+                                   "blogger"sv,
+                                   "ethnic_minority"sv,
+                                   "falun_gong_practitioner"sv,
+                                   "family_member"sv,
+                                   "other"sv};
+constexpr std::array kPersonStatuses{"detained"sv,    "serving_sentence"sv, "under_surveillance"sv,
+                                     "disappeared"sv, "released"sv,         "exiled"sv,
                                      "deceased"sv,    "unknown"sv};
 constexpr std::array kChargeLaws{"criminal_law"sv, "criminal_procedure_law"sv, "regulation"sv,
                                  "other"sv};
-constexpr std::array kSentenceTypes{"fixed_term"sv,     "life"sv,          "death"sv,
-                                    "death_suspended"sv, "administrative"sv, "none"sv,
-                                    "unknown"sv};
+constexpr std::array kSentenceTypes{"fixed_term"sv,     "life"sv, "death"sv,  "death_suspended"sv,
+                                    "administrative"sv, "none"sv, "unknown"sv};
 constexpr std::array kCaseStatuses{"pre_trial"sv,        "on_trial"sv, "sentenced"sv, "appeal"sv,
                                    "serving_sentence"sv, "released"sv, "closed"sv,    "unknown"sv};
-constexpr std::array kEventTypes{
-    "taken_away"sv, "criminal_detention"sv, "residential_surveillance"sv, "arrest_approved"sv,
-    "indicted"sv, "trial"sv, "verdict"sv, "sentence"sv, "appeal"sv, "release"sv,
-    "family_notified"sv, "lawyer_meeting_requested"sv, "lawyer_meeting_granted"sv,
-    "lawyer_meeting_denied"sv, "disappearance"sv, "hunger_strike"sv, "health_incident"sv,
-    "torture_reported"sv, "death_in_custody"sv, "licence_revoked"sv, "licence_not_renewed"sv,
-    "forced_eviction"sv, "petition"sv, "other"sv};
-constexpr std::array kFacilityTypes{
-    "prison"sv, "detention_centre"sv, "reeducation_through_labour"sv,
-    "custody_and_repatriation"sv, "ankang"sv, "black_jail"sv,
-    "residential_surveillance_location"sv, "political_reeducation_camp"sv,
-    "drug_rehabilitation"sv, "other"sv};
+constexpr std::array kEventTypes{"taken_away"sv,
+                                 "criminal_detention"sv,
+                                 "residential_surveillance"sv,
+                                 "arrest_approved"sv,
+                                 "indicted"sv,
+                                 "trial"sv,
+                                 "verdict"sv,
+                                 "sentence"sv,
+                                 "appeal"sv,
+                                 "release"sv,
+                                 "family_notified"sv,
+                                 "lawyer_meeting_requested"sv,
+                                 "lawyer_meeting_granted"sv,
+                                 "lawyer_meeting_denied"sv,
+                                 "disappearance"sv,
+                                 "hunger_strike"sv,
+                                 "health_incident"sv,
+                                 "torture_reported"sv,
+                                 "death_in_custody"sv,
+                                 "licence_revoked"sv,
+                                 "licence_not_renewed"sv,
+                                 "forced_eviction"sv,
+                                 "petition"sv,
+                                 "other"sv};
+constexpr std::array kFacilityTypes{"prison"sv,
+                                    "detention_centre"sv,
+                                    "reeducation_through_labour"sv,
+                                    "custody_and_repatriation"sv,
+                                    "ankang"sv,
+                                    "black_jail"sv,
+                                    "residential_surveillance_location"sv,
+                                    "political_reeducation_camp"sv,
+                                    "drug_rehabilitation"sv,
+                                    "other"sv};
 constexpr std::array kOrganizationTypes{
-    "ngo"sv,     "law_firm"sv, "police"sv,  "procuratorate"sv, "court"sv,  "government_body"sv,
+    "ngo"sv,     "law_firm"sv, "police"sv,  "procuratorate"sv, "court"sv,   "government_body"sv,
     "company"sv, "brand"sv,    "factory"sv, "foundation"sv,    "un_body"sv, "other"sv};
-constexpr std::array kSourceTypes{"report"sv,         "news"sv,    "testimony"sv,
-                                  "court_document"sv, "official_statement"sv,
-                                  "dataset"sv,        "other"sv};
+constexpr std::array kSourceTypes{
+    "report"sv,  "news"sv, "testimony"sv, "court_document"sv, "official_statement"sv,
+    "dataset"sv, "other"sv};
 constexpr std::array kReliabilityGrades{"A"sv, "B"sv, "C"sv, "D"sv, "E"sv, "F"sv};
 
 }  // namespace
 
-List kinds() { return kKinds; }
-List visibilities() { return kVisibilities; }
-List link_types() { return kLinkTypes; }
-List provinces() { return kProvinces; }
-List alias_systems() { return kAliasSystems; }
-List genders() { return kGenders; }
-List person_groups() { return kPersonGroups; }
-List person_statuses() { return kPersonStatuses; }
-List charge_laws() { return kChargeLaws; }
-List sentence_types() { return kSentenceTypes; }
-List case_statuses() { return kCaseStatuses; }
-List event_types() { return kEventTypes; }
-List facility_types() { return kFacilityTypes; }
-List organization_types() { return kOrganizationTypes; }
-List source_types() { return kSourceTypes; }
-List reliability_grades() { return kReliabilityGrades; }
+List kinds() {
+  return kKinds;
+}
+List visibilities() {
+  return kVisibilities;
+}
+List link_types() {
+  return kLinkTypes;
+}
+List provinces() {
+  return kProvinces;
+}
+List alias_systems() {
+  return kAliasSystems;
+}
+List genders() {
+  return kGenders;
+}
+List person_groups() {
+  return kPersonGroups;
+}
+List person_statuses() {
+  return kPersonStatuses;
+}
+List charge_laws() {
+  return kChargeLaws;
+}
+List sentence_types() {
+  return kSentenceTypes;
+}
+List case_statuses() {
+  return kCaseStatuses;
+}
+List event_types() {
+  return kEventTypes;
+}
+List facility_types() {
+  return kFacilityTypes;
+}
+List organization_types() {
+  return kOrganizationTypes;
+}
+List source_types() {
+  return kSourceTypes;
+}
+List reliability_grades() {
+  return kReliabilityGrades;
+}
 
 bool contains(List list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

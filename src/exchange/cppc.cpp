@@ -4,9 +4,9 @@
 // first URL, so re-importing finds the same records, and two different people with one
 // name (陈卫) stay two persons.
 #include <chrono>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
-#include <sstream>
 
 #include "core/clock.hpp"
 #include "core/record_id.hpp"
@@ -96,7 +96,9 @@ Record url_source(const std::string& url) {
   return r;
 }
 
-std::string today() { return utc_now().substr(0, 10); }
+std::string today() {
+  return utc_now().substr(0, 10);
+}
 
 }  // namespace
 
@@ -122,8 +124,8 @@ Result<ImportReport> import_cppc(store::Store& store, const std::string& path,
         return Status::invalid(reader.where(1, i < fields.size() ? fields[i].column : 1) +
                                "expected the CPPC header \"Name,Gender,Date of Birth,Date of "
                                "Death,Place,Sentence,Source\"; column " +
-                               std::to_string(i + 1) + " should be \"" +
-                               std::string(kHeader[i]) + "\"");
+                               std::to_string(i + 1) + " should be \"" + std::string(kHeader[i]) +
+                               "\"");
     }
     Record dataset = dataset_source();
     JZ_RETURN_IF_ERROR(sink.put(dataset));
@@ -193,8 +195,8 @@ Result<ImportReport> import_cppc(store::Store& store, const std::string& path,
         bool served = ends->latest() < as_of->earliest();
         p.status = served ? "released" : "serving_sentence";
         c.status = served ? "released" : "serving_sentence";
-        note_en = "; the sentence ends " + sentence + (served ? ", before " : ", after ") +
-                  as_of_text;
+        note_en =
+            "; the sentence ends " + sentence + (served ? ", before " : ", after ") + as_of_text;
         note_zh = "；刑期至" + sentence;
       } else {
         c.status = "unknown";
@@ -223,9 +225,9 @@ Result<ImportReport> import_cppc(store::Store& store, const std::string& path,
       }
 
       // Name and first URL identify a row; without a URL, name, birth and place do.
-      const std::string key = "cppc\n" + name + "\n" +
-                              (first_url.empty() ? fields[2].value + "\n" + fields[4].value
-                                                 : first_url);
+      const std::string key =
+          "cppc\n" + name + "\n" +
+          (first_url.empty() ? fields[2].value + "\n" + fields[4].value : first_url);
       Record person;
       person.id = derived_id("person", key);
       auto [seen, fresh] = person_lines.emplace(std::hash<std::string>()(person.id), line);

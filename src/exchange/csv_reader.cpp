@@ -11,7 +11,9 @@ std::string CsvReader::where(std::size_t line, std::size_t column) const {
   return file_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
 }
 
-int CsvReader::peek() { return in_.peek(); }
+int CsvReader::peek() {
+  return in_.peek();
+}
 
 // Reads one byte and keeps line and column: a column counts characters, not bytes, so
 // UTF-8 continuation bytes do not advance it.

@@ -31,7 +31,8 @@ struct Mapping {
 };
 
 Result<Mapping> read_mapping(const std::string& path) {
-  if (path.empty()) return Status::invalid("--format csv needs --mapping MAP.json (see docs/IMPORT.md)");
+  if (path.empty())
+    return Status::invalid("--format csv needs --mapping MAP.json (see docs/IMPORT.md)");
   std::ifstream in(path);
   if (!in) return Status::not_found(path + ": cannot open the mapping file");
   json j;
@@ -70,10 +71,12 @@ Result<Mapping> read_mapping(const std::string& path) {
       r.path = rule;
     } else if (rule.is_object()) {
       for (const auto& [k, v] : rule.items()) {
-        if (k == "path" && v.is_string()) r.path = v;
-        else if (k == "split" && v.is_string()) r.split = v;
-        else if (k == "type" && v.is_string() &&
-                 (v == "string" || v == "integer" || v == "number")) r.type = v;
+        if (k == "path" && v.is_string())
+          r.path = v;
+        else if (k == "split" && v.is_string())
+          r.split = v;
+        else if (k == "type" && v.is_string() && (v == "string" || v == "integer" || v == "number"))
+          r.type = v;
         else if (k == "values" && v.is_object()) {
           r.values.emplace();
           for (const auto& [from, to] : v.items()) {
@@ -81,7 +84,8 @@ Result<Mapping> read_mapping(const std::string& path) {
             (*r.values)[from] = to;
           }
         } else {
-          return bad(where + "\"" + k + "\" is not path, split, type (string, integer, number) "
+          return bad(where + "\"" + k +
+                     "\" is not path, split, type (string, integer, number) "
                      "or values");
         }
       }
@@ -147,9 +151,9 @@ Result<ImportReport> import_mapped_csv(store::Store& store, const std::string& p
       if (row.size() == 1 && row[0].value.empty()) continue;
       const std::size_t line = row[0].line;
       if (row.size() != header.size())
-        return Status::invalid(reader.where(line, 1) + "expected " +
-                               std::to_string(header.size()) + " columns as in the header, found " +
-                               std::to_string(row.size()) + "; quote fields that contain commas");
+        return Status::invalid(reader.where(line, 1) + "expected " + std::to_string(header.size()) +
+                               " columns as in the header, found " + std::to_string(row.size()) +
+                               "; quote fields that contain commas");
       json record = {{"kind", mapping->kind}, {"body", json::object()}};
       try {
         for (const auto& [pointer, value] : mapping->set.items()) assign(record, pointer, value);
@@ -175,7 +179,8 @@ Result<ImportReport> import_mapped_csv(store::Store& store, const std::string& p
             if (rule->type == "string") return json(v);
             std::size_t used = 0;
             try {
-              json n = rule->type == "integer" ? json(std::stoll(v, &used)) : json(std::stod(v, &used));
+              json n =
+                  rule->type == "integer" ? json(std::stoll(v, &used)) : json(std::stod(v, &used));
               if (used == v.size()) return n;
             } catch (const std::exception&) {
             }
@@ -205,8 +210,8 @@ Result<ImportReport> import_mapped_csv(store::Store& store, const std::string& p
           }
         }
       } catch (const json::exception& e) {
-        return Status::invalid(options.mapping_path + ": a field path cannot be used (" +
-                               e.what() + ")");
+        return Status::invalid(options.mapping_path + ": a field path cannot be used (" + e.what() +
+                               ")");
       }
       if (!mapping->key.empty() && !record.contains("id")) {
         std::string key = "csv\n" + mapping->kind;

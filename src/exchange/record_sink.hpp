@@ -17,9 +17,15 @@ class RecordSink {
     auto outcome = store_.put(record, change_);
     if (!outcome) return outcome.status();
     switch (*outcome) {
-      case store::PutOutcome::kCreated: ++report_.created; break;
-      case store::PutOutcome::kUpdated: ++report_.updated; break;
-      case store::PutOutcome::kUnchanged: ++report_.unchanged; break;
+      case store::PutOutcome::kCreated:
+        ++report_.created;
+        break;
+      case store::PutOutcome::kUpdated:
+        ++report_.updated;
+        break;
+      case store::PutOutcome::kUnchanged:
+        ++report_.unchanged;
+        break;
     }
     return Status::ok();
   }

@@ -51,7 +51,9 @@ CREATE TABLE chain_head (
 
 }  // namespace
 
-int schema_version() { return static_cast<int>(kMigrations.size()); }
+int schema_version() {
+  return static_cast<int>(kMigrations.size());
+}
 
 Status migrate(Database& db) {
   auto q = db.prepare("PRAGMA user_version");

@@ -11,9 +11,8 @@ Result<IsPublic> public_oracle(Store& store) {
   auto ids = std::make_shared<std::vector<std::string>>(std::move(*hidden));
   // References are checked on write, so every id a record names exists; only visibility
   // needs answering here.
-  return IsPublic([ids](std::string_view id) {
-    return !std::binary_search(ids->begin(), ids->end(), id);
-  });
+  return IsPublic(
+      [ids](std::string_view id) { return !std::binary_search(ids->begin(), ids->end(), id); });
 }
 
 }  // namespace jz::store

@@ -12,7 +12,9 @@ Statement& Statement::operator=(Statement&& o) noexcept {
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
   sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -47,7 +49,9 @@ void Statement::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
-std::string Statement::text(int column) const { return std::string(text_view(column)); }
+std::string Statement::text(int column) const {
+  return std::string(text_view(column));
+}
 
 std::string_view Statement::text_view(int column) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
@@ -55,7 +59,9 @@ std::string_view Statement::text_view(int column) const {
            : std::string_view();
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
 Result<Database> Database::open(const std::string& path, bool create) {
   sqlite3* db = nullptr;
@@ -73,7 +79,9 @@ Result<Database> Database::open(const std::string& path, bool create) {
   return Database(db);
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  sqlite3_close(db_);
+}
 
 Status Database::exec(std::string_view sql) {
   char* err = nullptr;

@@ -62,11 +62,11 @@ class SqliteStore final : public Store {
 
   Result<std::vector<Record>> list(std::string_view kind, std::int64_t offset,
                                    std::int64_t limit) override {
-    auto q = kind.empty() ? db_.prepare(
-                                "SELECT body FROM records ORDER BY kind, slug LIMIT ?2 OFFSET ?3")
-                          : db_.prepare(
-                                "SELECT body FROM records WHERE kind = ?1 ORDER BY slug "
-                                "LIMIT ?2 OFFSET ?3");
+    auto q = kind.empty()
+                 ? db_.prepare("SELECT body FROM records ORDER BY kind, slug LIMIT ?2 OFFSET ?3")
+                 : db_.prepare(
+                       "SELECT body FROM records WHERE kind = ?1 ORDER BY slug "
+                       "LIMIT ?2 OFFSET ?3");
     if (!q) return q.status();
     if (!kind.empty()) q->bind(1, kind);
     q->bind(2, limit).bind(3, offset);
@@ -172,15 +172,16 @@ class SqliteStore final : public Store {
  private:
   Result<Record> decode_stored(std::string_view body) {
     auto r = parse_record(body);
-    if (!r) return Status::corrupt("a stored record does not decode (" + r.status().message() +
-                                   "); run `jianzheng verify`");
+    if (!r)
+      return Status::corrupt("a stored record does not decode (" + r.status().message() +
+                             "); run `jianzheng verify`");
     return r;
   }
 
   static Revision read_revision(const Statement& q) {
-    return Revision{q.integer(0), q.text(1), static_cast<int>(q.integer(2)), q.text(3),
-                    q.text(4),    q.text(5), q.text(6),                      q.text(7),
-                    q.text(8)};
+    return Revision{q.integer(0), q.text(1), static_cast<int>(q.integer(2)),
+                    q.text(3),    q.text(4), q.text(5),
+                    q.text(6),    q.text(7), q.text(8)};
   }
 
   Status load_head() {
@@ -348,9 +349,9 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, OpenOptions 
                              " init`");
   auto db = Database::open(path, options.create);
   if (!db) return db.status();
-  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                             "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
-                             "PRAGMA cache_size = -32000"}) {
+  for (const char* pragma :
+       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+        "PRAGMA busy_timeout = 5000", "PRAGMA cache_size = -32000"}) {
     Status s = db->exec(pragma);
     if (!s.is_ok()) return s.prefixed(path + ": ");
   }

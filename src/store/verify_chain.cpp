@@ -42,8 +42,9 @@ Status check_chain(Database& db, VerifyReport& report, Problems& problems) {
   std::string prev_hash;
   Status s;
   while (q->step(&s)) {
-    Revision r{q->integer(0), q->text(1), static_cast<int>(q->integer(2)), q->text(3), q->text(4),
-               q->text(5),    q->text(6), q->text(7),                      q->text(8)};
+    Revision r{q->integer(0), q->text(1), static_cast<int>(q->integer(2)),
+               q->text(3),    q->text(4), q->text(5),
+               q->text(6),    q->text(7), q->text(8)};
     ++report.revisions_checked;
     if (r.seq != expected)
       problems.add("revisions #" + std::to_string(expected) + " to #" + std::to_string(r.seq - 1) +

@@ -14,7 +14,9 @@ const char* kKindLabels[][2] = {{"person", "人物 persons"},
                                 {"source", "来源 sources"},
                                 {"topic", "专题 topics"}};
 
-http::Response server_error() { return http::Response::text(500, "Internal error\n"); }
+http::Response server_error() {
+  return http::Response::text(500, "Internal error\n");
+}
 
 }  // namespace
 
@@ -49,9 +51,11 @@ http::Response home_page(const http::Request&, Context& ctx) {
       auto view = public_view(r, *oracle);
       if (!view) continue;
       const auto& p = std::get<Person>(view->body);
-      page["persons"].push_back({{"zh", p.name.zh.empty() ? p.name.en : p.name.zh},
-                                 {"en", p.name.zh.empty() ? "" : p.name.en},
-                                 {"status", p.status}});
+      nlohmann::json item = {{"zh", p.name.zh.empty() ? p.name.en : p.name.zh},
+                             {"status", p.status}};
+      // An absent key, not "", closes the {{#en}} section: Mustache treats "" as true.
+      if (!p.name.zh.empty() && !p.name.en.empty()) item["en"] = p.name.en;
+      page["persons"].push_back(std::move(item));
     }
   }
   auto html = ctx.templates.render("home.mustache", page.dump());
@@ -62,6 +66,8 @@ http::Response home_page(const http::Request&, Context& ctx) {
   return r;
 }
 
-http::Response health(const http::Request&, Context&) { return http::Response::text(200, "ok\n"); }
+http::Response health(const http::Request&, Context&) {
+  return http::Response::text(200, "ok\n");
+}
 
 }  // namespace jz::web

@@ -15,7 +15,9 @@ constexpr std::array kRoutes{
 
 }  // namespace
 
-std::span<const Route> routes() { return kRoutes; }
+std::span<const Route> routes() {
+  return kRoutes;
+}
 
 http::Response dispatch(const http::Request& request, Context& context) {
   // HEAD is answered as GET; the server drops the body.

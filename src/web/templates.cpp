@@ -25,7 +25,8 @@ data to_data(const nlohmann::json& j) {
     for (const auto& v : j) d.push_back(to_data(v));
     return d;
   }
-  if (j.is_boolean()) return j.get<bool>() ? data{data::type::bool_true} : data{data::type::bool_false};
+  if (j.is_boolean())
+    return j.get<bool>() ? data{data::type::bool_true} : data{data::type::bool_false};
   if (j.is_string()) return data{j.get<std::string>()};
   if (j.is_null()) return data{data::type::bool_false};
   return data{j.dump()};
@@ -41,7 +42,8 @@ Templates::Templates() : impl_(std::make_unique<Impl>()) {
   for (const auto& [name, text] : template_sources()) {
     mustache m{std::string(text)};
     // A broken template is a programming error caught by every test run, not user input.
-    if (!m.is_valid()) throw std::logic_error("template " + std::string(name) + ": " + m.error_message());
+    if (!m.is_valid())
+      throw std::logic_error("template " + std::string(name) + ": " + m.error_message());
     impl_->parsed.emplace(std::string(name), std::move(m));
   }
 }

@@ -1,1 +1,25 @@
+#include "core/slug.hpp"
+
 #include <gtest/gtest.h>
+
+namespace jz {
+namespace {
+
+TEST(Slug, MakesReadableAsciiFromAnyScript) {
+  EXPECT_EQ(make_slug("Liu Xiaobo"), "liu-xiaobo");
+  EXPECT_EQ(make_slug("刘晓波"), "liu-xiao-bo");
+  EXPECT_EQ(make_slug("劉曉波"), "liu-xiao-bo");
+  EXPECT_EQ(make_slug("Ilham Tohti"), "ilham-tohti");
+  EXPECT_EQ(make_slug("  Tang   Fuzhen!! "), "tang-fuzhen");
+  EXPECT_EQ(make_slug("Café Ürümqi"), "cafe-urumqi");
+  EXPECT_EQ(make_slug(""), "");
+  EXPECT_EQ(make_slug("!!!"), "");
+}
+
+TEST(Slug, IsAtMostEightyCharacters) {
+  std::string long_name(300, 'a');
+  EXPECT_LE(make_slug(long_name).size(), 80u);
+}
+
+}  // namespace
+}  // namespace jz

@@ -1,1 +1,280 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <random>
+
+#include "core/record_json.hpp"
+#include "store/store.hpp"
+
+namespace jz::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("jz-store-" + std::to_string(std::random_device()()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    path_ = (dir_ / "t.db").string();
+    reopen();
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+  void reopen() {
+    store_.reset();
+    auto s = open_sqlite(path_, {.create = true, .clock = fixed_clock("2026-11-22T10:00:00Z")});
+    ASSERT_TRUE(s) << s.status().message();
+    store_ = std::move(*s);
+  }
+  static Record rec(const std::string& json) {
+    auto r = parse_record(json);
+    EXPECT_TRUE(r) << r.status().message();
+    return *r;
+  }
+  Record put(const std::string& json, PutOutcome expected = PutOutcome::kCreated) {
+    Record r = rec(json);
+    auto outcome = store_->put(r, {"tester", "test"});
+    EXPECT_TRUE(outcome) << outcome.status().message();
+    if (outcome) {
+      EXPECT_EQ(*outcome, expected);
+    }
+    return r;
+  }
+  // Runs SQL on the file behind the store's back, as an attacker with the file would.
+  void tamper(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
+    sqlite3_free(err);
+    sqlite3_close(db);
+  }
+  std::vector<std::string> problems() {
+    auto report = store_->verify();
+    EXPECT_TRUE(report) << report.status().message();
+    return report ? report->problems : std::vector<std::string>{"verify failed"};
+  }
+  static bool mentions(const std::vector<std::string>& ps, const std::string& text) {
+    for (const auto& p : ps)
+      if (p.find(text) != std::string::npos) return true;
+    return false;
+  }
+
+  fs::path dir_;
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+constexpr const char* kSource =
+    R"({"id":"s0000000001","kind":"source","body":{"type":"report","title":{"en":"Report"}}})";
+constexpr const char* kPerson =
+    R"({"id":"p0000000001","kind":"person","sources":[{"source":"s0000000001"}],"body":{"name":{"zh":"刘晓波","en":"Liu Xiaobo"},"status":"detained"}})";
+
+TEST_F(StoreTest, WritesAndReadsBackARecordWithItsEnvelope) {
+  put(kSource);
+  Record p = put(kPerson);
+  EXPECT_EQ(p.slug, "liu-xiaobo");
+  EXPECT_EQ(p.revision, 1);
+  EXPECT_EQ(p.created, "2026-11-22T10:00:00Z");
+  auto back = store_->get("p0000000001");
+  ASSERT_TRUE(back) << back.status().message();
+  EXPECT_EQ(*back, p);
+  EXPECT_EQ(store_->get("p0000000002").status().code(), Code::kNotFound);
+}
+
+TEST_F(StoreTest, EveryChangeIsARevisionAndNoChangeIsNone) {
+  put(kSource);
+  put(kPerson);
+  put(kPerson, PutOutcome::kUnchanged);
+  Record changed = rec(kPerson);
+  std::get<Person>(changed.body).status = "released";
+  ASSERT_TRUE(store_->put(changed, {"editor", "released on bail"}));
+  EXPECT_EQ(changed.revision, 2);
+  auto history = store_->history("p0000000001");
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[1].author, "editor");
+  EXPECT_EQ((*history)[1].reason, "released on bail");
+  EXPECT_EQ((*history)[1].prev_hash, (*history)[0].hash);
+  EXPECT_NE((*history)[1].snapshot.find("released"), std::string::npos);
+  EXPECT_NE((*history)[0].snapshot.find("detained"), std::string::npos);
+  EXPECT_TRUE(problems().empty());
+}
+
+TEST_F(StoreTest, ATransactionLandsWhollyOrNotAtAll) {
+  put(kSource);
+  Status s = store_->transaction([&]() -> Status {
+    Record p = rec(kPerson);
+    JZ_RETURN_IF_ERROR(store_->put(p, {"t", "t"}).status());
+    return Status::invalid("line 2: bad");
+  });
+  EXPECT_FALSE(s.is_ok());
+  EXPECT_EQ(store_->get("p0000000001").status().code(), Code::kNotFound);
+  EXPECT_TRUE(problems().empty());
+  // The chain continues correctly after a rollback.
+  put(kPerson);
+  EXPECT_TRUE(problems().empty());
+}
+
+TEST_F(StoreTest, ReferencesMayComeLaterInATransactionButMustExistAtCommit) {
+  Status s = store_->transaction([&]() -> Status {
+    Record p = rec(kPerson);  // cites s0000000001, written next
+    JZ_RETURN_IF_ERROR(store_->put(p, {"t", "t"}).status());
+    Record src = rec(kSource);
+    return store_->put(src, {"t", "t"}).status();
+  });
+  EXPECT_TRUE(s.is_ok()) << s.message();
+
+  Record dangling = rec(R"({"kind":"case","body":{"title":{"en":"C"},"persons":["p0000000077"]}})");
+  auto r = store_->put(dangling, {"t", "t"});
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.status().message().find("refers to p0000000077, which does not exist"),
+            std::string::npos);
+  auto counts = store_->count_by_kind();
+  EXPECT_EQ((*counts)["case"], 0);
+}
+
+TEST_F(StoreTest, SlugsAreUniquePerKind) {
+  put(kSource);
+  put(kPerson);
+  Record twin = put(R"({"id":"p0000000002","kind":"person","body":{"name":{"en":"Liu Xiaobo"}}})");
+  EXPECT_EQ(twin.slug, "liu-xiaobo-0000");
+  Record clash = rec(R"({"kind":"person","slug":"liu-xiaobo","body":{"name":{"en":"X"}}})");
+  auto r = store_->put(clash, {"t", "t"});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.status().code(), Code::kConflict);
+  EXPECT_NE(r.status().message().find("already used by p0000000001"), std::string::npos);
+}
+
+TEST_F(StoreTest, AnIdKeepsItsKind) {
+  put(kSource);
+  put(kPerson);
+  Record r = rec(R"({"kind":"source","body":{"type":"report","title":{"en":"R"}}})");
+  r.id = "p0000000001";
+  auto out = store_->put(r, {"t", "t"});
+  ASSERT_FALSE(out);
+  EXPECT_EQ(out.status().code(), Code::kConflict);
+}
+
+TEST_F(StoreTest, ANewRecordKeepsTheRevisionAndTimesItArrivesWith) {
+  Record r = put(
+      R"({"id":"s0000000001","kind":"source","created":"2020-01-01T00:00:00Z","updated":"2021-01-01T00:00:00Z","revision":7,"body":{"type":"report","title":{"en":"R"}}})");
+  EXPECT_EQ(r.revision, 7);
+  EXPECT_EQ(r.created, "2020-01-01T00:00:00Z");
+  EXPECT_EQ(r.updated, "2021-01-01T00:00:00Z");
+  EXPECT_TRUE(problems().empty());
+}
+
+TEST_F(StoreTest, ListsByKindAndFindsReferrers) {
+  put(kSource);
+  put(kPerson);
+  put(R"({"id":"p0000000002","kind":"person","body":{"name":{"en":"Ai Weiwei"}}})");
+  put(R"({"id":"c0000000001","kind":"case","body":{"title":{"en":"C"},"persons":["p0000000001"]}})");
+  auto persons = store_->list("person", 0, 10);
+  ASSERT_TRUE(persons);
+  ASSERT_EQ(persons->size(), 2u);
+  EXPECT_EQ((*persons)[0].slug, "ai-weiwei");
+  auto refs = store_->referrers("p0000000001");
+  ASSERT_TRUE(refs);
+  EXPECT_EQ(*refs, (std::vector<std::string>{"c0000000001"}));
+}
+
+TEST_F(StoreTest, ThePublicOracleKnowsWhatIsHidden) {
+  put(kSource);
+  put(R"({"id":"p0000000009","kind":"person","visibility":"confidential","body":{"name":{"en":"Secret"}}})");
+  auto is_public = public_oracle(*store_);
+  ASSERT_TRUE(is_public);
+  EXPECT_TRUE((*is_public)("s0000000001"));
+  EXPECT_FALSE((*is_public)("p0000000009"));
+}
+
+class TamperTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    put(kSource);
+    put(kPerson);
+    Record changed = rec(kPerson);
+    std::get<Person>(changed.body).status = "released";
+    ASSERT_TRUE(store_->put(changed, {"t", "t"}));
+    put(R"({"id":"p0000000002","kind":"person","body":{"name":{"en":"Hu Jia"}}})");
+    ASSERT_TRUE(problems().empty());
+    store_.reset();
+  }
+};
+
+TEST_F(TamperTest, AnAlteredRevisionIsFound) {
+  tamper("UPDATE revisions SET snapshot = replace(snapshot, 'detained', 'released') WHERE seq = 2");
+  reopen();
+  EXPECT_TRUE(mentions(problems(), "revision #2 (record p0000000001, revision 1) was altered"));
+}
+
+TEST_F(TamperTest, AChangedAuthorIsFound) {
+  tamper("UPDATE revisions SET author = 'someone else' WHERE seq = 3");
+  reopen();
+  EXPECT_TRUE(mentions(problems(), "revision #3"));
+}
+
+TEST_F(TamperTest, ReorderedRevisionsAreFound) {
+  tamper(
+      "UPDATE revisions SET seq = 100 WHERE seq = 2; UPDATE revisions SET seq = 2 WHERE seq = 3;"
+      "UPDATE revisions SET seq = 3 WHERE seq = 100;");
+  reopen();
+  EXPECT_TRUE(mentions(problems(), "does not follow the revision before it"));
+}
+
+TEST_F(TamperTest, ADeletedMiddleRevisionIsFound) {
+  tamper("DELETE FROM revisions WHERE seq = 2");
+  reopen();
+  EXPECT_TRUE(mentions(problems(), "revisions #2 to #2 are missing"));
+}
+
+TEST_F(TamperTest, ADeletedLastRevisionIsFound) {
+  tamper("DELETE FROM revisions WHERE seq = 4");
+  reopen();
+  auto ps = problems();
+  EXPECT_TRUE(mentions(ps, "should end at revision #4 but ends at #3"));
+  EXPECT_TRUE(mentions(ps, "record p0000000002: its revision 1 is missing"));
+}
+
+TEST_F(TamperTest, ARecordEditedOutsideTheStoreIsFound) {
+  tamper("UPDATE records SET body = replace(body, 'Hu Jia', 'Someone') WHERE id = 'p0000000002'");
+  reopen();
+  EXPECT_TRUE(mentions(problems(), "record p0000000002: its current content differs"));
+}
+
+TEST_F(TamperTest, ADeletedRecordIsFound) {
+  tamper("DELETE FROM records WHERE id = 'p0000000002'");
+  reopen();
+  EXPECT_TRUE(mentions(problems(), "record p0000000002 was deleted"));
+}
+
+TEST(OpenSqlite, SaysHowToCreateAMissingDatabase) {
+  auto s = open_sqlite("/nonexistent-dir/none.db");
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.status().message().find("jianzheng --db /nonexistent-dir/none.db init"),
+            std::string::npos);
+}
+
+TEST(OpenSqlite, RefusesAFileThatIsNotADatabase) {
+  auto path = fs::temp_directory_path() / ("jz-notdb-" + std::to_string(std::random_device()()));
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs("name,born\nA,1990\n", f);
+    std::fclose(f);
+  }
+  auto s = open_sqlite(path.string());
+  fs::remove(path);
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.status().message().find("not a Jianzheng database"), std::string::npos)
+      << s.status().message();
+}
+
+}  // namespace
+}  // namespace jz::store
