@@ -642,9 +642,10 @@ Result<Record> parse_record(std::string_view text) {
   try {
     j = json::parse(text);
   } catch (const json::parse_error& e) {
-    // nlohmann counts bytes from 1; report the column so an editor can jump there.
-    return Status::invalid("column " + std::to_string(e.byte) + ": not valid JSON (" +
-                           std::string(e.what()).substr(std::string(e.what()).find(':') + 2) + ")");
+    // nlohmann counts bytes from 1; callers that know the line turn it into a column.
+    std::string what = e.what();
+    return Status::invalid("byte " + std::to_string(e.byte) + ": not valid JSON (" +
+                           what.substr(what.find(':') + 2) + ")");
   }
   return record_from_json(j);
 }

@@ -1,5 +1,6 @@
 // JSON Lines import and export: one record per line in the format of docs/RECORDS.md.
 #include <string>
+#include <unordered_map>
 
 #include "core/record_json.hpp"
 #include "core/utf8.hpp"
@@ -7,6 +8,14 @@
 
 namespace jz::exchange {
 namespace {
+
+// 1-based column, in characters, of the byte at `byte` in `line`.
+std::size_t character_column(std::string_view line, std::size_t byte) {
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < byte && i < line.size(); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+  return column;
+}
 
 // The column where the field named by a JSON Pointer starts in `line`, found by looking
 // for each key of the path in turn; 1 when it cannot be found.
@@ -24,22 +33,15 @@ std::size_t column_of(std::string_view line, std::string_view pointer) {
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
-  if (found == std::string_view::npos) return 1;
-  std::size_t column = 1;  // count characters, not bytes
-  for (std::size_t i = 0; i < found; ++i)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
-  return column;
+  return found == std::string_view::npos ? 1 : character_column(line, found);
 }
 
-std::string characters_before(std::string_view line, std::size_t byte) {
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < byte && i < line.size(); ++i)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
-  return std::to_string(column);
-}
-
-// Finds the line that defines record `id`, for errors only known at commit.
-std::string line_defining(const std::string& path, const std::string& id) {
+// The line that defines record `id`: from the ids this import made up, else by looking for
+// the id in the file. Only needed for errors found at commit.
+std::string line_defining(const std::string& path, const std::string& id,
+                          const std::unordered_map<std::string, std::size_t>& made_up) {
+  if (auto it = made_up.find(id); it != made_up.end())
+    return path + ":" + std::to_string(it->second);
   std::uint64_t size = 0;
   auto in = open_input(path, &size);
   if (!in) return path;
@@ -60,6 +62,8 @@ Result<ImportReport> import_jsonl(store::Store& store, const std::string& path,
   if (!in) return in.status();
   RecordSink sink(store, options, "import from " + path);
   std::uint64_t bytes = 0;
+  // Lines of records that arrived without an id, to name them if a reference fails.
+  std::unordered_map<std::string, std::size_t> made_up_ids;
   Status s = store.transaction([&]() -> Status {
     std::string line;
     for (std::size_t n = 1; std::getline(*in, line); ++n) {
@@ -68,16 +72,22 @@ Result<ImportReport> import_jsonl(store::Store& store, const std::string& path,
       if (line.find_first_not_of(" \t") == std::string::npos) continue;
       const std::string at = path + ":" + std::to_string(n) + ":";
       if (auto bad = first_invalid_utf8(line))
-        return Status::invalid(at + characters_before(line, *bad) +
+        return Status::invalid(at + std::to_string(character_column(line, *bad)) +
                                ": the file is not UTF-8 here; save it as UTF-8 and import again");
       auto record = parse_record(line);
       if (!record) {
         const std::string& m = record.status().message();
-        if (m.rfind("column ", 0) == 0) return Status::invalid(at + m.substr(7));
+        if (m.rfind("byte ", 0) == 0) {
+          std::size_t byte = std::stoul(m.substr(5));
+          return Status::invalid(at + std::to_string(character_column(line, byte - 1)) +
+                                 m.substr(m.find(':')));
+        }
         return Status::invalid(at + std::to_string(column_of(line, m.substr(0, m.find(':')))) +
                                ": " + m);
       }
+      const bool had_id = !record->id.empty();
       JZ_RETURN_IF_ERROR(sink.put(*record).prefixed(at + "1: "));
+      if (!had_id) made_up_ids.emplace(record->id, n);
       sink.row_done(bytes, size);
     }
     return Status::ok();
@@ -86,7 +96,7 @@ Result<ImportReport> import_jsonl(store::Store& store, const std::string& path,
     // A dangling reference is found at commit; point at the record that made it.
     const std::string& m = s.message();
     if (m.rfind("record ", 0) == 0 && m.find(" refers to ") != std::string::npos)
-      return Status::invalid(line_defining(path, m.substr(7, 11)) + ": " + m +
+      return Status::invalid(line_defining(path, m.substr(7, 11), made_up_ids) + ": " + m +
                              "; nothing was imported");
     return s.code() == Code::kInvalid || s.code() == Code::kConflict
                ? Status::invalid(m + "; nothing was imported")

@@ -131,6 +131,9 @@ Result<ImportReport> import_mapped_csv(store::Store& store, const std::string& p
         return Status::invalid(reader.where(h.line, h.column) + "column \"" + h.value +
                                "\" is not in the mapping " + options.mapping_path +
                                "; map it to a field or set it to null to leave it out");
+      if (index.count(h.value))
+        return Status::invalid(reader.where(h.line, h.column) + "column \"" + h.value +
+                               "\" appears twice in the header; rename one of them");
       rules.push_back(it->second ? &*it->second : nullptr);
       index[h.value] = rules.size() - 1;
     }

@@ -197,7 +197,12 @@ class SqliteStore final : public Store {
   }
 
   Result<std::string> unique_slug(const Record& record) {
-    std::string base = make_slug(record.label().en.empty() ? record.label().zh : record.label().en);
+    // Slugs are public: make them from the public fields only, so a confidential English
+    // name does not leak through the URL.
+    auto shown = remove_confidential_fields(record);
+    if (!shown) return shown.status();
+    const Text& label = shown->label();
+    std::string base = make_slug(label.en.empty() ? label.zh : label.en);
     if (base.empty()) return record.id;
     for (const std::string& candidate : {base, base + "-" + record.id.substr(1, 4), record.id}) {
       auto owner = slug_owner(record.kind(), candidate);

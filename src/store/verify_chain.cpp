@@ -47,8 +47,10 @@ Status check_chain(Database& db, VerifyReport& report, Problems& problems) {
                q->text(6),    q->text(7), q->text(8)};
     ++report.revisions_checked;
     if (r.seq != expected)
-      problems.add("revisions #" + std::to_string(expected) + " to #" + std::to_string(r.seq - 1) +
-                   " are missing: deleted from the history");
+      problems.add((r.seq - 1 == expected ? "revision #" + std::to_string(expected) + " is"
+                                          : "revisions #" + std::to_string(expected) + " to #" +
+                                                std::to_string(r.seq - 1) + " are") +
+                   " missing: deleted from the history");
     else if (r.prev_hash != prev_hash)
       problems.add(where(r.seq, r.record_id, r.revision) +
                    " does not follow the revision before it: reordered, or an earlier revision "
@@ -102,7 +104,14 @@ Status check_numbering(Database& db, Problems& problems) {
 Status check_records(Database& db, VerifyReport& report, Problems& problems) {
   auto q = db.prepare(
       "SELECT r.id, r.revision, r.body = v.snapshot, v.snapshot IS NULL, "
-      "(SELECT max(revision) FROM revisions WHERE record_id = r.id) "
+      "(SELECT max(revision) FROM revisions WHERE record_id = r.id), "
+      // The columns queries filter on (visibility above all) must say what the body says.
+      "r.id IS json_extract(r.body, '$.id') AND r.kind IS json_extract(r.body, '$.kind') AND "
+      "r.slug IS json_extract(r.body, '$.slug') AND "
+      "r.visibility IS json_extract(r.body, '$.visibility') AND "
+      "r.revision IS json_extract(r.body, '$.revision') AND "
+      "r.created IS json_extract(r.body, '$.created') AND "
+      "r.updated IS json_extract(r.body, '$.updated') "
       "FROM records r LEFT JOIN revisions v ON v.record_id = r.id AND v.revision = r.revision");
   if (!q) return q.status();
   Status s;
@@ -116,6 +125,10 @@ Status check_records(Database& db, VerifyReport& report, Problems& problems) {
       problems.add("record " + id +
                    ": its current content differs from its last revision (changed outside "
                    "jianzheng)");
+    if (!q->integer(5))
+      problems.add("record " + id +
+                   ": its id, kind, slug, visibility, revision or times differ from its content "
+                   "(changed outside jianzheng)");
     if (q->integer(4) > q->integer(1))
       problems.add("record " + id + ": the history has revisions after the record's revision " +
                    std::to_string(q->integer(1)));

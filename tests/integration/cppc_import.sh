@@ -13,7 +13,8 @@ AS_OF=2026-11-22
 rows=$(awk 'NR > 1 && $0 != ""' "$CPPC" | awk 'END { print NR }')
 ((rows > 900)) || die "only $rows data rows in $CPPC"
 ok "the CPPC file has $rows data rows"
-# The file has no quoted fields, so awk -F, splits it as the importer does.
+# The file has no quoted fields, so awk -F, splits it as the importer does (its lines end
+# in CRLF: a field compared at the end of a line needs its \r removed first).
 expect_eq "$(awk -F, 'NR > 1 && NF != 7' "$CPPC" | awk 'END { print NR }')" "0" "rows without 7 fields"
 
 # line_where AWK_CONDITION: the line number of the first data row matching, e.g. '$6 == "life"'.
@@ -45,7 +46,7 @@ expect_ne "$DATASET" "" "id of the dataset source"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM records WHERE kind = 'person'")" "$rows" "persons created"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM records WHERE kind = 'case'")" "$rows" "cases created"
 # One source per distinct URL, plus the list itself.
-urls=$(awk -F, 'NR > 1 { n = split($7, u, " "); for (i = 1; i <= n; i++) print u[i] }' "$CPPC" |
+urls=$(awk -F, 'NR > 1 { sub(/\r$/, ""); n = split($7, u, " "); for (i = 1; i <= n; i++) print u[i] }' "$CPPC" |
   sort -u | awk 'END { print NR }')
 expect_eq "$(sql "$DB" "SELECT count(*) FROM records WHERE kind = 'source'")" "$((urls + 1))" "source records"
 created=$(sql "$DB" "SELECT count(*) FROM records")
@@ -163,3 +164,19 @@ expect_fail jz "$EMPTY" import --format cppc --strict --as-of "$AS_OF" "$CPPC"
 expect_contains "$ERR" "$CPPC:6:9:"
 expect_unchanged "$EMPTY" "$fingerprint"
 expect_eq "$(sql "$EMPTY" "SELECT count(*) FROM revisions")" "0" "revisions after a refused import"
+
+# --- a copy with a byte-order mark and CRLF line ends (as a Windows editor saves it) -------
+{
+  printf '\xef\xbb\xbf'
+  awk 'NR <= 6 { sub(/\r$/, ""); printf "%s\r\n", $0 }' "$CPPC"
+} >windows.csv
+WINDOWS=$WORK/windows.db
+expect_ok jz "$WINDOWS" init
+expect_ok jz "$WINDOWS" import --format cppc --as-of "$AS_OF" windows.csv
+expect_contains "$OUT" "5 rows;"
+expect_contains "$ERR" "warning: windows.csv:6:9: column \"Date of Birth\": \"1954-02-29\" is not a date"
+# The same records as from the original file, bytes for bytes.
+expect_eq "$(sql "$WINDOWS" "SELECT group_concat(id || json_extract(body, '\$.body.born'), ' ') FROM (SELECT * FROM records WHERE kind = 'person' ORDER BY id)")" \
+  "$(sql "$DB" "SELECT group_concat(id || json_extract(body, '\$.body.born'), ' ') FROM (SELECT * FROM records WHERE kind = 'person'
+               AND json_extract(body, '\$.sources[0].locator') GLOB 'line [2-6]*' AND json_extract(body, '\$.sources[0].locator') NOT GLOB 'line [2-6][0-9]*' ORDER BY id)")" \
+  "persons from the Windows copy"

@@ -36,11 +36,15 @@ BACKGROUND_PIDS=()
 _lib_cleanup() {
   local rc=$?
   local pid
+  local i
   for pid in "${BACKGROUND_PIDS[@]}"; do
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
-    fi
+    kill -0 "$pid" 2>/dev/null || continue
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.05
+    done
+    kill -KILL "$pid" 2>/dev/null || true
   done
   local checks=0 failed=""
   [[ -f "$CHECKS_FILE" ]] && checks=$(wc -l <"$CHECKS_FILE")
@@ -174,10 +178,13 @@ expect_not_contains() {
   [[ -f "$file" ]] || die "expect_not_contains: no file $file"
   content=$(<"$file")
   if [[ "$content" == *"$text"* ]]; then
-    local before=${content%%"$text"*}
-    local line_no
-    line_no=$(printf '%s' "$before" | wc -l)
-    die "$(basename "$file") should not contain: $text" "found on line $((line_no + 1))"
+    local line n=0
+    while IFS= read -r line || [[ -n "$line" ]]; do
+      n=$((n + 1))
+      [[ "$line" != *"$text"* ]] || break
+    done <"$file"
+    ((${#line} <= 300)) || line="${line:0:300}..."
+    die "$(basename "$file") should not contain: $text" "found on line $n: $line"
   fi
   ok "$(basename "$file") does not contain: $(_describe "$text")"
 }

@@ -96,10 +96,10 @@ TEST(RecordJson, RefusesBadRecordsNamingThePath) {
   }
 }
 
-TEST(RecordJson, SyntaxErrorsNameTheColumn) {
+TEST(RecordJson, SyntaxErrorsNameTheByte) {
   auto r = parse_record(R"({"kind":"person",,})");
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.status().message().rfind("column 18: ", 0), 0u) << r.status().message();
+  EXPECT_EQ(r.status().message().rfind("byte 18: ", 0), 0u) << r.status().message();
 }
 
 TEST(RecordJson, ReferencesListEveryIdARecordPointsAt) {

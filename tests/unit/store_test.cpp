@@ -152,6 +152,12 @@ TEST_F(StoreTest, SlugsAreUniquePerKind) {
   EXPECT_NE(r.status().message().find("already used by p0000000001"), std::string::npos);
 }
 
+TEST_F(StoreTest, SlugsAreMadeFromPublicFieldsOnly) {
+  Record r = put(
+      R"({"kind":"person","confidential":["/body/name/en"],"body":{"name":{"zh":"王五","en":"Secret Name"}}})");
+  EXPECT_EQ(r.slug, "wang-wu");
+}
+
 TEST_F(StoreTest, AnIdKeepsItsKind) {
   put(kSource);
   put(kPerson);
@@ -232,7 +238,7 @@ TEST_F(TamperTest, ReorderedRevisionsAreFound) {
 TEST_F(TamperTest, ADeletedMiddleRevisionIsFound) {
   tamper("DELETE FROM revisions WHERE seq = 2");
   reopen();
-  EXPECT_TRUE(mentions(problems(), "revisions #2 to #2 are missing"));
+  EXPECT_TRUE(mentions(problems(), "revision #2 is missing"));
 }
 
 TEST_F(TamperTest, ADeletedLastRevisionIsFound) {
@@ -247,6 +253,12 @@ TEST_F(TamperTest, ARecordEditedOutsideTheStoreIsFound) {
   tamper("UPDATE records SET body = replace(body, 'Hu Jia', 'Someone') WHERE id = 'p0000000002'");
   reopen();
   EXPECT_TRUE(mentions(problems(), "record p0000000002: its current content differs"));
+}
+
+TEST_F(TamperTest, AVisibilityColumnChangedBehindTheBodysBackIsFound) {
+  tamper("UPDATE records SET visibility = 'confidential' WHERE id = 'p0000000002'");
+  reopen();
+  EXPECT_TRUE(mentions(problems(), "record p0000000002: its id, kind, slug, visibility"));
 }
 
 TEST_F(TamperTest, ADeletedRecordIsFound) {

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The public site: served on a free port, with its security headers, never showing what is
+# not public, logging no client address, and stopping cleanly on SIGTERM.
+source "$(dirname "$0")/lib.sh"
+
+command -v curl >/dev/null || die "curl is needed (scripts/debian-packages.txt lists it)"
+
+DB=$WORK/j.db
+expect_ok jz "$DB" demo
+# Canaries: strings that must never reach the site. The slugs sort first, so these persons
+# would be among the first listed on the home page if they leaked.
+cat >private.jsonl <<'EOF'
+{"id":"p0000000c01","kind":"person","slug":"aaa-confidential","visibility":"confidential","body":{"name":{"zh":"机密人甲","en":"CANARY-CONFIDENTIAL-NAME"}}}
+{"id":"p0000000r01","kind":"person","slug":"aab-restricted","visibility":"restricted","body":{"name":{"en":"CANARY-RESTRICTED-NAME"}}}
+{"id":"p0000000h01","kind":"person","slug":"aac-public-with-secrets","confidential":["/body/health","/body/name/en"],"body":{"name":{"zh":"公开人乙","en":"CANARY-HIDDEN-EN"},"health":{"en":"CANARY-HEALTH"},"status":"detained"}}
+EOF
+expect_ok jz "$DB" import --format jsonl private.jsonl
+PUBLIC_PERSONS=$(sql "$DB" "SELECT count(*) FROM records WHERE kind = 'person' AND visibility = 'public'")
+
+# --- start on a free port ------------------------------------------------------------------
+# --port 0 lets the system choose; the line "serving on http://127.0.0.1:PORT/" says which.
+: >serve.err
+"$JZ" --db "$DB" serve --port 0 >serve.out 2>serve.err &
+SERVER=$!
+track_pid "$SERVER"
+PORT=""
+for ((i = 0; i < 200; i++)); do # at most 10 s, polling every 0.05 s
+  log=$(<serve.err)
+  if [[ "$log" =~ serving\ on\ http://127\.0\.0\.1:([0-9]+)/ ]]; then
+    PORT=${BASH_REMATCH[1]}
+    break
+  fi
+  kill -0 "$SERVER" 2>/dev/null || die "serve exited before serving" "$(<serve.err)"
+  sleep 0.05
+done
+[[ -n "$PORT" ]] || die "serve did not say where it serves within 10 s" "$(<serve.err)"
+((PORT > 0)) || die "serve reports port $PORT"
+ok "serving on port $PORT"
+BASE=http://127.0.0.1:$PORT
+
+# fetch PATH [CURL ARGS...]: headers to headers.txt, body to body.html, status to $STATUS.
+fetch() {
+  local path=$1
+  shift
+  STATUS=$(curl -sS --max-time 10 -D headers.txt -o body.html -w '%{http_code}' "$@" "$BASE$path") ||
+    die "curl $BASE$path failed"
+}
+
+security_headers() {
+  expect_contains headers.txt "Content-Security-Policy: default-src 'none'"
+  expect_contains headers.txt "frame-ancestors 'none'"
+  expect_contains headers.txt "Referrer-Policy: no-referrer"
+  expect_contains headers.txt "X-Content-Type-Options: nosniff"
+  expect_contains headers.txt "X-Frame-Options: DENY"
+}
+
+# --- the home page -------------------------------------------------------------------------
+fetch /
+expect_eq "$STATUS" "200" "status of GET /"
+expect_contains headers.txt "Content-Type: text/html; charset=utf-8"
+security_headers
+expect_contains body.html "见证"
+expect_contains body.html "<html lang=\"zh-Hans\">"
+# Public people are shown, with only their public fields.
+expect_contains body.html "刘晓波"
+expect_contains body.html "公开人乙"
+# The counts are of public records only.
+expect_contains body.html "<strong>$PUBLIC_PERSONS</strong> 人物 persons"
+for canary in CANARY-CONFIDENTIAL-NAME 机密人甲 CANARY-RESTRICTED-NAME CANARY-HIDDEN-EN CANARY-HEALTH \
+  aaa-confidential aab-restricted p0000000c01 p0000000r01; do
+  expect_not_contains body.html "$canary"
+done
+cp body.html home.html
+
+# --- other paths: the same headers everywhere ----------------------------------------------
+fetch /healthz
+expect_eq "$STATUS" "200" "status of GET /healthz"
+expect_contains body.html "ok"
+security_headers
+fetch /static/site.css
+expect_eq "$STATUS" "200" "status of GET /static/site.css"
+expect_contains headers.txt "text/css"
+fetch /no/such/page
+expect_eq "$STATUS" "404" "status of GET /no/such/page"
+security_headers
+fetch / -X POST --data 'x=1'
+expect_eq "$STATUS" "405" "status of POST /"
+expect_contains headers.txt "Allow: GET, HEAD"
+fetch / --head
+expect_eq "$STATUS" "200" "status of HEAD /"
+# (with --head, curl writes the headers where the body would go: no page may follow them)
+expect_not_contains body.html "<!doctype html>"
+expect_contains headers.txt "Content-Length: $(wc -c <home.html)"
+fetch '/%2e%2e/etc/passwd' --path-as-is
+expect_eq "$STATUS" "400" "status of GET /%2e%2e/etc/passwd"
+# A query string is never logged (it may hold what a visitor searched for).
+fetch '/?q=CANARY-QUERY'
+expect_eq "$STATUS" "200" "status of GET /?q=..."
+cmp -s body.html home.html || die "GET /?q=... differs from GET /"
+ok "GET /?q=... is the home page"
+
+# A second server on the same port is refused, and says why.
+expect_fail timeout 10 "$JZ" --db "$DB" serve --port "$PORT"
+expect_contains "$ERR" "cannot serve on 127.0.0.1:$PORT"
+
+# --- SIGTERM: a clean stop with exit 0 -------------------------------------------------------
+kill -TERM "$SERVER"
+for ((i = 0; i < 200; i++)); do # at most 10 s
+  kill -0 "$SERVER" 2>/dev/null || break
+  sleep 0.05
+done
+if kill -0 "$SERVER" 2>/dev/null; then
+  kill -KILL "$SERVER" 2>/dev/null || true
+  die "serve did not stop within 10 s of SIGTERM"
+fi
+rc=0
+wait "$SERVER" || rc=$?
+expect_eq "$rc" "0" "exit status of serve after SIGTERM"
+if curl -sS --max-time 2 -o /dev/null "$BASE/" 2>/dev/null; then
+  die "the server still answers after it stopped"
+fi
+ok "nothing answers on port $PORT after the stop"
+
+# --- the access log: one line per request, no client address, no query --------------------
+requests=0
+first=1
+while IFS= read -r line; do
+  if ((first)); then
+    first=0
+    [[ "$line" == "serving on http://127.0.0.1:$PORT/"* ]] || die "first line of stderr: $line"
+    continue
+  fi
+  [[ "$line" != *127.0.0.1* ]] || die "the access log names the client address: $line"
+  [[ "$line" != *CANARY* ]] || die "the access log holds a query: $line"
+  [[ "$line" == *" GET "* || "$line" == *" POST "* || "$line" == *" HEAD "* ]] && requests=$((requests + 1))
+done <serve.err
+ok "no access log line names 127.0.0.1 or a query"
+expect_eq "$requests" "8" "access log lines"
+expect_contains serve.err "GET / 200"
+expect_contains serve.err "GET /no/such/page 404"
+expect_contains serve.err "POST / 405"
