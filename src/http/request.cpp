@@ -2,27 +2,15 @@
 
 #include <algorithm>
 
+#include "http/ascii_case.hpp"
+
 namespace jz::http {
-
-namespace {
-
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return ascii_lower(x) == ascii_lower(y);
-         });
-}
-
-}  // namespace
 
 // Stored names are lower-case already; comparing case-insensitively also forgives callers
 // that write "Content-Type".
 std::string Request::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (iequals(key, name)) return value;
+    if (detail::iequals(key, name)) return value;
   }
   return {};
 }

@@ -1,21 +1,13 @@
 #include "http/security_headers.hpp"
 
 #include <algorithm>
+
 #include <array>
+#include "http/ascii_case.hpp"
 
 namespace jz::http::detail {
 
 namespace {
-
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return ascii_lower(x) == ascii_lower(y);
-         });
-}
 
 // Pages are server-rendered HTML with local CSS and images and no scripts, so everything
 // else is denied; frame-ancestors and X-Frame-Options both block clickjacking (old browsers).
