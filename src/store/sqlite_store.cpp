@@ -25,10 +25,13 @@ class SqliteStore final : public Store {
       const char* sql;
     } all[] = {
         {&get_, "SELECT body FROM records WHERE id = ?1"},
-        {&upsert_,
+        // Separate INSERT and UPDATE: an upsert costs SQLite a temporary table per call.
+        {&insert_record_,
          "INSERT INTO records (id, kind, slug, visibility, revision, created, updated, body) "
-         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO UPDATE SET "
-         "slug = ?3, visibility = ?4, revision = ?5, created = ?6, updated = ?7, body = ?8"},
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+        {&update_record_,
+         "UPDATE records SET kind = ?2, slug = ?3, visibility = ?4, revision = ?5, created = ?6, "
+         "updated = ?7, body = ?8 WHERE id = ?1"},
         {&delete_refs_, "DELETE FROM refs WHERE from_id = ?1"},
         {&insert_ref_, "INSERT INTO refs (from_id, to_id) VALUES (?1, ?2)"},
         {&insert_revision_,
@@ -38,7 +41,10 @@ class SqliteStore final : public Store {
         {&write_head_, "INSERT OR REPLACE INTO chain_head (one, seq, hash) VALUES (1, ?1, ?2)"},
         {&slug_owner_, "SELECT id FROM records WHERE kind = ?1 AND slug = ?2"},
         {&dangling_,
-         "SELECT to_id FROM refs WHERE from_id = ?1 AND to_id NOT IN (SELECT id FROM records)"},
+         // NOT EXISTS probes the primary key; NOT IN (SELECT id ...) would build a temporary
+         // table of every id on each call, quadratic over an import.
+         "SELECT to_id FROM refs WHERE from_id = ?1 AND "
+         "NOT EXISTS (SELECT 1 FROM records WHERE id = refs.to_id)"},
         {&referrers_, "SELECT from_id FROM refs WHERE to_id = ?1 ORDER BY from_id"},
     };
     for (auto& [stmt, sql] : all) {
@@ -285,7 +291,8 @@ class SqliteStore final : public Store {
     rev.prev_hash = head_hash_;
     rev.hash = revision_hash(rev);
 
-    upsert_.bind(1, record.id)
+    Statement& write = existing ? update_record_ : insert_record_;
+    write.bind(1, record.id)
         .bind(2, record.kind())
         .bind(3, record.slug)
         .bind(4, record.visibility)
@@ -293,9 +300,11 @@ class SqliteStore final : public Store {
         .bind(6, record.created)
         .bind(7, record.updated)
         .bind(8, rev.snapshot);
-    JZ_RETURN_IF_ERROR(upsert_.run());
-    delete_refs_.bind(1, record.id);
-    JZ_RETURN_IF_ERROR(delete_refs_.run());
+    JZ_RETURN_IF_ERROR(write.run());
+    if (existing) {
+      delete_refs_.bind(1, record.id);
+      JZ_RETURN_IF_ERROR(delete_refs_.run());
+    }
     for (const auto& to : record.references()) {
       insert_ref_.bind(1, record.id).bind(2, to);
       JZ_RETURN_IF_ERROR(insert_ref_.run());
@@ -337,8 +346,8 @@ class SqliteStore final : public Store {
 
   Database db_;
   Clock clock_;
-  Statement get_, upsert_, delete_refs_, insert_ref_, insert_revision_, read_head_, write_head_,
-      slug_owner_, dangling_, referrers_;
+  Statement get_, insert_record_, update_record_, delete_refs_, insert_ref_, insert_revision_,
+      read_head_, write_head_, slug_owner_, dangling_, referrers_;
   bool in_transaction_ = false;
   bool head_dirty_ = false;
   std::int64_t head_seq_ = 0;

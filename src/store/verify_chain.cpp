@@ -136,7 +136,8 @@ Status check_records(Database& db, VerifyReport& report, Problems& problems) {
   JZ_RETURN_IF_ERROR(s);
 
   auto orphans = db.prepare(
-      "SELECT DISTINCT record_id FROM revisions WHERE record_id NOT IN (SELECT id FROM records)");
+      "SELECT DISTINCT record_id FROM revisions v "
+      "WHERE NOT EXISTS (SELECT 1 FROM records WHERE id = v.record_id)");
   if (!orphans) return orphans.status();
   while (orphans->step(&s))
     problems.add("record " + orphans->text(0) + " was deleted; only its history remains");

@@ -23,3 +23,17 @@ TEST(Slug, IsAtMostEightyCharacters) {
 
 }  // namespace
 }  // namespace jz
+
+namespace jz {
+namespace {
+
+TEST(Slug, ReadsNamesWithSeparatorsAndBracketsAsWords) {
+  EXPECT_EQ(make_slug("阿不都日衣木·黑伊特（AbdurehimHeyit）"),
+            "a-bu-dou-ri-yi-mu-hei-yi-te-abdurehimheyit");
+  EXPECT_EQ(make_slug("伊力哈木•土赫提"), "yi-li-ha-mu-tu-he-ti");
+  EXPECT_EQ(make_slug("刘晓波案"), "liu-xiao-bo-an");
+  EXPECT_EQ(make_slug("Case of 刘晓波"), "case-of-liu-xiao-bo");
+}
+
+}  // namespace
+}  // namespace jz
