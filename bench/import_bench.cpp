@@ -257,7 +257,7 @@ Figures import_ours(const std::string& db_path, const std::string& csv) {
   auto start = Clock::now();
   Figures f;
   {
-    auto store = jz::store::open_sqlite(db_path, {.create = true});
+    auto store = jz::store::open_sqlite(db_path, {.create = true, .bulk = true});
     if (!store) return {{"error", store.status().message()}};
     jz::exchange::ImportOptions options;
     options.as_of = kAsOf;

@@ -11,7 +11,7 @@ void add_demo(CLI::App& app, Globals& g) {
   auto file = std::make_shared<std::string>(JZ_DEMO_FILE);
   cmd->add_option("--file", *file, "demo data in JSON Lines")->capture_default_str();
   cmd->callback([&g, file] {
-    auto store = open_store(g, /*create=*/true);
+    auto store = open_store(g, {.create = true});
     if (!store) {
       g.exit_code = 1;
       return;

@@ -30,7 +30,7 @@ void add_import(CLI::App& app, Globals& g) {
   cmd->add_option("--author", a->options.author, "who the revisions are attributed to")
       ->capture_default_str();
   cmd->callback([&g, a] {
-    auto store = open_store(g);
+    auto store = open_store(g, {.bulk = true});
     if (!store) {
       g.exit_code = 1;
       return;

@@ -7,7 +7,7 @@ namespace jz::cli {
 void add_init(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("init", "Create the database (or bring its schema up to date)");
   cmd->callback([&g] {
-    auto store = open_store(g, /*create=*/true);
+    auto store = open_store(g, {.create = true});
     if (!store) {
       g.exit_code = 1;
       return;

@@ -25,7 +25,7 @@ void add_import(CLI::App& app, Globals& g);
 void add_export(CLI::App& app, Globals& g);
 
 // Opens the database named by --db, or prints why not.
-std::unique_ptr<store::Store> open_store(const Globals& g, bool create = false);
+std::unique_ptr<store::Store> open_store(const Globals& g, store::OpenOptions options = {});
 // Prints "jianzheng: <message>" on stderr and returns 1.
 int fail(const Status& s);
 // Who the revisions of this command are attributed to: $USER, or "cli".

@@ -11,13 +11,13 @@ int fail(const Status& s) {
   return 1;
 }
 
-std::unique_ptr<store::Store> open_store(const Globals& g, bool create) {
-  if (create) {
+std::unique_ptr<store::Store> open_store(const Globals& g, store::OpenOptions options) {
+  if (options.create) {
     auto parent = std::filesystem::path(g.db).parent_path();
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   }
-  auto s = store::open_sqlite(g.db, {.create = create});
+  auto s = store::open_sqlite(g.db, std::move(options));
   if (!s) {
     fail(s.status());
     return nullptr;

@@ -17,7 +17,11 @@ namespace {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(Database db, Clock clock) : db_(std::move(db)), clock_(std::move(clock)) {}
+  SqliteStore(Database db, Clock clock, bool bulk)
+      : db_(std::move(db)), clock_(std::move(clock)), bulk_(bulk) {}
+  ~SqliteStore() override {
+    if (bulk_) (void)db_.exec("PRAGMA journal_mode = WAL");
+  }
 
   Status prepare_statements() {
     struct {
@@ -40,11 +44,11 @@ class SqliteStore final : public Store {
         {&read_head_, "SELECT seq, hash FROM chain_head"},
         {&write_head_, "INSERT OR REPLACE INTO chain_head (one, seq, hash) VALUES (1, ?1, ?2)"},
         {&slug_owner_, "SELECT id FROM records WHERE kind = ?1 AND slug = ?2"},
+        // Every reference written since the transaction began, probing the primary key
+        // (NOT IN (SELECT id ...) would build a temporary table of every id on each call).
         {&dangling_,
-         // NOT EXISTS probes the primary key; NOT IN (SELECT id ...) would build a temporary
-         // table of every id on each call, quadratic over an import.
-         "SELECT to_id FROM refs WHERE from_id = ?1 AND "
-         "NOT EXISTS (SELECT 1 FROM records WHERE id = refs.to_id)"},
+         "SELECT v.record_id, f.to_id FROM revisions v JOIN refs f ON f.from_id = v.record_id "
+         "WHERE v.seq > ?1 AND NOT EXISTS (SELECT 1 FROM records WHERE id = f.to_id) LIMIT 1"},
         {&referrers_, "SELECT from_id FROM refs WHERE to_id = ?1 ORDER BY from_id"},
     };
     for (auto& [stmt, sql] : all) {
@@ -158,8 +162,8 @@ class SqliteStore final : public Store {
     if (in_transaction_) return work();  // nested: part of the outer transaction
     JZ_RETURN_IF_ERROR(db_.exec("BEGIN IMMEDIATE"));
     in_transaction_ = true;
-    written_.clear();
     Status s = load_head();
+    transaction_start_seq_ = head_seq_;
     if (s.is_ok()) s = work();
     if (s.is_ok()) s = check_references();
     if (s.is_ok() && head_dirty_) {
@@ -322,37 +326,40 @@ class SqliteStore final : public Store {
     head_seq_ = rev.seq;
     head_hash_ = rev.hash;
     head_dirty_ = true;
-    written_.push_back(record.id);
     return outcome;
   }
 
   // Records may point at records written later in the same transaction, so references
-  // are checked once, before commit.
+  // are checked once, before commit: one query over what this transaction wrote (a list of
+  // written ids would hold millions of strings during a large import).
   Status check_references() {
-    for (const auto& id : written_) {
-      dangling_.bind(1, id);
-      Status s;
-      std::string missing;
-      if (dangling_.step(&s)) missing = dangling_.text(0);
-      dangling_.reset();
-      JZ_RETURN_IF_ERROR(s);
-      if (!missing.empty())
-        return Status::invalid("record " + id + " refers to " + missing +
-                               ", which does not exist; import that record too or remove the "
-                               "reference");
+    if (head_seq_ == transaction_start_seq_) return Status::ok();
+    dangling_.bind(1, transaction_start_seq_);
+    Status s;
+    std::string from, missing;
+    if (dangling_.step(&s)) {
+      from = dangling_.text(0);
+      missing = dangling_.text(1);
     }
+    dangling_.reset();
+    JZ_RETURN_IF_ERROR(s);
+    if (!missing.empty())
+      return Status::invalid("record " + from + " refers to " + missing +
+                             ", which does not exist; import that record too or remove the "
+                             "reference");
     return Status::ok();
   }
 
   Database db_;
   Clock clock_;
+  bool bulk_;
   Statement get_, insert_record_, update_record_, delete_refs_, insert_ref_, insert_revision_,
       read_head_, write_head_, slug_owner_, dangling_, referrers_;
   bool in_transaction_ = false;
   bool head_dirty_ = false;
   std::int64_t head_seq_ = 0;
   std::string head_hash_;
-  std::vector<std::string> written_;
+  std::int64_t transaction_start_seq_ = 0;
 };
 
 }  // namespace
@@ -364,8 +371,9 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, OpenOptions 
   auto db = Database::open(path, options.create);
   if (!db) return db.status();
   for (const char* pragma :
-       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
-        "PRAGMA busy_timeout = 5000", "PRAGMA cache_size = -32000"}) {
+       {options.bulk ? "PRAGMA journal_mode = TRUNCATE" : "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
+        "PRAGMA cache_size = -32000"}) {
     Status s = db->exec(pragma);
     if (!s.is_ok()) return s.prefixed(path + ": ");
   }
@@ -378,7 +386,8 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, OpenOptions 
                              path + " init`");
   }
   JZ_RETURN_IF_ERROR(migrate(*db).prefixed(path + ": "));
-  auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(options.clock));
+  auto store =
+      std::make_unique<SqliteStore>(std::move(*db), std::move(options.clock), options.bulk);
   JZ_RETURN_IF_ERROR(store->prepare_statements());
   return std::unique_ptr<Store>(std::move(store));
 }
