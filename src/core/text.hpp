@@ -11,11 +11,6 @@ struct Text {
   std::string en;
 
   bool empty() const { return zh.empty() && zh_hant.empty() && en.empty(); }
-  // The best string for a reader of `lang` ("zh" or "en"), falling back to the other.
-  const std::string& in(std::string_view lang) const {
-    if (lang == "en") return en.empty() ? zh : en;
-    return zh.empty() ? en : zh;
-  }
   bool operator==(const Text&) const = default;
 };
 

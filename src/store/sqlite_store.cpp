@@ -373,7 +373,9 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, OpenOptions 
   for (const char* pragma :
        {options.bulk ? "PRAGMA journal_mode = TRUNCATE" : "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
-        "PRAGMA cache_size = -32000"}) {
+        // A bulk import touches pages all over a growing database (ids are hashes): a
+        // larger cache saves rereads; 64 MB keeps a 1M-row import under 200 MB of memory.
+        options.bulk ? "PRAGMA cache_size = -64000" : "PRAGMA cache_size = -32000"}) {
     Status s = db->exec(pragma);
     if (!s.is_ok()) return s.prefixed(path + ": ");
   }
