@@ -7,7 +7,7 @@ DB ?= var/jianzheng.db
 PORT ?= 8080
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: deps build build-asan run test test-unit test-asan bench format clean
+.PHONY: deps build build-asan run test bench fuzz format clean
 
 deps:
 	@scripts/install-deps
@@ -22,7 +22,8 @@ $(ASAN_BUILD)/CMakeCache.txt: | deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DJZ_SANITIZE=ON >/dev/null
 
 build-asan: deps $(ASAN_BUILD)/CMakeCache.txt
-	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target jz_unit_tests jz_http_tests
+	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target jz_unit_tests jz_http_tests \
+	  partial_date_fuzz record_json_fuzz csv_reader_fuzz
 
 # Serves the site on http://127.0.0.1:$(PORT) from $(DB), creating it with the demo data first.
 run: build
@@ -30,15 +31,27 @@ run: build
 	@test -f $(DB) || { $(BUILD)/jianzheng --db $(DB) init && $(BUILD)/jianzheng --db $(DB) demo; }
 	@$(BUILD)/jianzheng --db $(DB) serve --port $(PORT)
 
-# Every test: unit, HTTP and integration tests on the normal build, then the unit and HTTP
-# tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Every test: unit, HTTP, fuzz-corpus and integration tests on the normal build, then the
+# unit, HTTP and fuzz-corpus tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
 test: build build-asan
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  ctest --output-on-failure -j $(JOBS) -L '^(unit|http)$$'
+	  ctest --output-on-failure -j $(JOBS) -L '^(unit|http|fuzz)$$'
 
 bench: build
 	@bench/run
+
+# libFuzzer (clang) on each parser for FUZZ_SECONDS each, starting from fuzz/corpus; new
+# inputs stay in build-fuzz/. Add any crash it finds to fuzz/corpus/ as a regression test.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@scripts/install-deps scripts/debian-packages-fuzz.txt
+	@CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJZ_FUZZ=ON >/dev/null
+	@cmake --build build-fuzz -j $(JOBS)
+	@for t in partial_date record_json csv_reader; do \
+	  mkdir -p build-fuzz/corpus/$$t && cp -n fuzz/corpus/$$t/* build-fuzz/corpus/$$t/; \
+	  build-fuzz/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/$$t- \
+	    build-fuzz/corpus/$$t || exit 1; done
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -444,6 +444,10 @@ Result<Record> parse_record(std::string_view text) {
     std::string what = e.what();
     return Status::invalid("byte " + std::to_string(e.byte) + ": not valid JSON (" +
                            what.substr(what.find(':') + 2) + ")");
+  } catch (const json::exception& e) {
+    // A number too large for a double (found by fuzzing: "2E989") has no byte position.
+    std::string what = e.what();
+    return Status::invalid("byte 1: not valid JSON (" + what.substr(what.find(']') + 2) + ")");
   }
   return record_from_json(j);
 }

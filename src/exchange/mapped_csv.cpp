@@ -40,6 +40,8 @@ Result<Mapping> read_mapping(const std::string& path) {
     j = json::parse(in);
   } catch (const json::parse_error& e) {
     return Status::invalid(path + ": not valid JSON at byte " + std::to_string(e.byte));
+  } catch (const json::exception& e) {
+    return Status::invalid(path + ": not valid JSON (" + std::string(e.what()) + ")");
   }
   auto bad = [&](const std::string& what) { return Status::invalid(path + ": " + what); };
   if (!j.is_object()) return bad("expected an object with \"kind\" and \"columns\"");

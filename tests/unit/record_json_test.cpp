@@ -102,6 +102,14 @@ TEST(RecordJson, SyntaxErrorsNameTheByte) {
   EXPECT_EQ(r.status().message().rfind("byte 18: ", 0), 0u) << r.status().message();
 }
 
+TEST(RecordJson, ANumberTooLargeForADoubleIsAnErrorNotACrash) {
+  // Found by fuzz/record_json_fuzz.cpp: nlohmann throws out_of_range, not parse_error.
+  auto r = parse_record(R"({"kind":"person","body":{"}indn":2E989-13"}})");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.status().message().find("number overflow"), std::string::npos)
+      << r.status().message();
+}
+
 TEST(RecordJson, ReferencesListEveryIdARecordPointsAt) {
   auto r = parse_record(kCanonical[1]);
   ASSERT_TRUE(r);
