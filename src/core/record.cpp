@@ -39,29 +39,17 @@ Ids Record::references() const {
   auto add = [&](const std::string& id) {
     if (!id.empty()) out.push_back(id);
   };
-  auto add_all = [&](const Ids& ids) {
-    for (const auto& id : ids) add(id);
-  };
-  auto add_citations = [&](const std::vector<Citation>& cs) {
-    for (const auto& c : cs) add(c.source);
-  };
-  add_citations(sources);
-  for (const auto& l : links) {
-    add(l.target);
-    add_citations(l.sources);
-  }
-  if (const auto* c = std::get_if<Case>(&body)) {
-    add_all(c->persons);
-    add_all(c->topics);
-    add_all(c->facilities);
-    add_all(c->lawyers);
-  } else if (const auto* e = std::get_if<Event>(&body)) {
-    add(e->case_id);
-    add_all(e->persons);
-    add(e->facility);
-  } else if (const auto* f = std::get_if<Facility>(&body)) {
-    for (const auto& r : f->conditions) add_citations(r.sources);
-  }
+  for (const auto& l : links) add(l.target);
+  for_each_reference_field(*this, [&](const auto& field) {
+    using T = std::decay_t<decltype(field)>;
+    if constexpr (std::is_same_v<T, std::string>) {
+      add(field);
+    } else if constexpr (std::is_same_v<T, Ids>) {
+      for (const auto& id : field) add(id);
+    } else {
+      for (const auto& c : field) add(c.source);
+    }
+  });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -182,4 +182,26 @@ struct Record {
   bool operator==(const Record&) const = default;
 };
 
+// The one list of fields that name other records, besides link targets (a link is kept or
+// dropped whole): calls `visit` with each as a std::string (one id), Ids, or
+// std::vector<Citation>. Record::references() and public_view() both walk it, so a field
+// added here is indexed and redacted alike. R is Record or const Record.
+template <typename R, typename F>
+void for_each_reference_field(R& record, F&& visit) {
+  visit(record.sources);
+  for (auto& link : record.links) visit(link.sources);
+  if (auto* c = std::get_if<Case>(&record.body)) {
+    visit(c->persons);
+    visit(c->topics);
+    visit(c->facilities);
+    visit(c->lawyers);
+  } else if (auto* e = std::get_if<Event>(&record.body)) {
+    visit(e->case_id);
+    visit(e->persons);
+    visit(e->facility);
+  } else if (auto* f = std::get_if<Facility>(&record.body)) {
+    for (auto& report : f->conditions) visit(report.sources);
+  }
+}
+
 }  // namespace jz

@@ -5,21 +5,6 @@
 #include "core/record_json.hpp"
 
 namespace jz {
-namespace {
-
-void keep_public(Ids& ids, const IsPublic& is_public) {
-  std::erase_if(ids, [&](const std::string& id) { return !is_public(id); });
-}
-
-void keep_public(std::string& id, const IsPublic& is_public) {
-  if (!id.empty() && !is_public(id)) id.clear();
-}
-
-void keep_public(std::vector<Citation>& cs, const IsPublic& is_public) {
-  std::erase_if(cs, [&](const Citation& c) { return !is_public(c.source); });
-}
-
-}  // namespace
 
 Result<Record> remove_confidential_fields(const Record& record) {
   if (record.confidential.empty()) return record;
@@ -53,22 +38,18 @@ std::optional<Record> public_view(const Record& record, const IsPublic& is_publi
   if (!stripped) return std::nullopt;
   Record r = std::move(*stripped);
   r.confidential.clear();
-  keep_public(r.sources, is_public);
   std::erase_if(r.links,
                 [&](const Link& l) { return l.visibility != "public" || !is_public(l.target); });
-  for (auto& l : r.links) keep_public(l.sources, is_public);
-  if (auto* c = std::get_if<Case>(&r.body)) {
-    keep_public(c->persons, is_public);
-    keep_public(c->topics, is_public);
-    keep_public(c->facilities, is_public);
-    keep_public(c->lawyers, is_public);
-  } else if (auto* e = std::get_if<Event>(&r.body)) {
-    keep_public(e->case_id, is_public);
-    keep_public(e->persons, is_public);
-    keep_public(e->facility, is_public);
-  } else if (auto* f = std::get_if<Facility>(&r.body)) {
-    for (auto& rep : f->conditions) keep_public(rep.sources, is_public);
-  }
+  for_each_reference_field(r, [&](auto& field) {
+    using T = std::decay_t<decltype(field)>;
+    if constexpr (std::is_same_v<T, std::string>) {
+      if (!field.empty() && !is_public(field)) field.clear();
+    } else if constexpr (std::is_same_v<T, Ids>) {
+      std::erase_if(field, [&](const std::string& id) { return !is_public(id); });
+    } else {
+      std::erase_if(field, [&](const Citation& c) { return !is_public(c.source); });
+    }
+  });
   return r;
 }
 

@@ -25,6 +25,10 @@ class [[nodiscard]] Status {
   explicit operator bool() const { return is_ok(); }
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
+  // The same error with more said after it: "bad date" + "; nothing was imported".
+  Status suffixed(const std::string& more) const {
+    return is_ok() ? *this : Status(code_, message_ + more);
+  }
   // The same error with more context in front: "line 3: " + "bad date".
   Status prefixed(const std::string& context) const {
     return is_ok() ? *this : Status(code_, context + message_);

@@ -248,7 +248,7 @@ Result<ImportReport> import_cppc(store::Store& store, const std::string& path,
     }
     return Status::ok();
   });
-  if (!s.is_ok()) return Status::invalid(s.message() + "; nothing was imported");
+  if (!s.is_ok()) return rolled_back(s);
   return sink.report();
 }
 

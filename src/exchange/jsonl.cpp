@@ -96,11 +96,8 @@ Result<ImportReport> import_jsonl(store::Store& store, const std::string& path,
     // A dangling reference is found at commit; point at the record that made it.
     const std::string& m = s.message();
     if (m.rfind("record ", 0) == 0 && m.find(" refers to ") != std::string::npos)
-      return Status::invalid(line_defining(path, m.substr(7, 11), made_up_ids) + ": " + m +
-                             "; nothing was imported");
-    return s.code() == Code::kInvalid || s.code() == Code::kConflict
-               ? Status::invalid(m + "; nothing was imported")
-               : s;
+      return rolled_back(s.prefixed(line_defining(path, m.substr(7, 11), made_up_ids) + ": "));
+    return rolled_back(s);
   }
   return sink.report();
 }

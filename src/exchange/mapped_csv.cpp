@@ -245,7 +245,7 @@ Result<ImportReport> import_mapped_csv(store::Store& store, const std::string& p
     }
     return Status::ok();
   });
-  if (!s.is_ok()) return Status::invalid(s.message() + "; nothing was imported");
+  if (!s.is_ok()) return rolled_back(s);
   return sink.report();
 }
 

@@ -45,6 +45,11 @@ class RecordSink {
   ImportReport report_;
 };
 
+// An import's error after its transaction was rolled back: says so, keeps the code.
+inline Status rolled_back(const Status& s) {
+  return s.suffixed("; nothing was imported");
+}
+
 // Opens a file for import with a clear message when it cannot be read.
 Result<std::ifstream> open_input(const std::string& path, std::uint64_t* size);
 

@@ -21,4 +21,10 @@ std::string revision_hash(const Revision& r) {
   return to_hex(h.finish());
 }
 
+Revision read_revision(const Statement& q) {
+  return Revision{q.integer(0), q.text(1), static_cast<int>(q.integer(2)),
+                  q.text(3),    q.text(4), q.text(5),
+                  q.text(6),    q.text(7), q.text(8)};
+}
+
 }  // namespace jz::store

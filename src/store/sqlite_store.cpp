@@ -124,9 +124,8 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<Revision>> history(std::string_view id) override {
-    auto q = db_.prepare(
-        "SELECT seq, record_id, revision, author, at, reason, snapshot, prev_hash, hash "
-        "FROM revisions WHERE record_id = ?1 ORDER BY revision");
+    auto q = db_.prepare("SELECT " JZ_REVISION_COLUMNS
+                         " FROM revisions WHERE record_id = ?1 ORDER BY revision");
     if (!q) return q.status();
     q->bind(1, id);
     std::vector<Revision> out;
@@ -188,12 +187,6 @@ class SqliteStore final : public Store {
     return r;
   }
 
-  static Revision read_revision(const Statement& q) {
-    return Revision{q.integer(0), q.text(1), static_cast<int>(q.integer(2)),
-                    q.text(3),    q.text(4), q.text(5),
-                    q.text(6),    q.text(7), q.text(8)};
-  }
-
   Status load_head() {
     Status s;
     head_seq_ = 0;
@@ -209,9 +202,13 @@ class SqliteStore final : public Store {
   Result<std::string> unique_slug(const Record& record) {
     // Slugs are public: make them from the public fields only, so a confidential English
     // name does not leak through the URL.
-    auto shown = remove_confidential_fields(record);
-    if (!shown) return shown.status();
-    const Text& label = shown->label();
+    std::optional<Record> shown;
+    if (!record.confidential.empty()) {
+      auto stripped = remove_confidential_fields(record);
+      if (!stripped) return stripped.status();
+      shown = std::move(*stripped);
+    }
+    const Text& label = shown ? shown->label() : record.label();
     std::string base = make_slug(label.en.empty() ? label.zh : label.en);
     if (base.empty()) return record.id;
     for (const std::string& candidate : {base, base + "-" + record.id.substr(1, 4), record.id}) {

@@ -34,17 +34,13 @@ std::string where(std::int64_t seq, const std::string& id, std::int64_t revision
 // 1. Walk the chain in order: every seq present, each linked to the one before, each hash
 // matching its content.
 Status check_chain(Database& db, VerifyReport& report, Problems& problems) {
-  auto q = db.prepare(
-      "SELECT seq, record_id, revision, author, at, reason, snapshot, prev_hash, hash "
-      "FROM revisions ORDER BY seq");
+  auto q = db.prepare("SELECT " JZ_REVISION_COLUMNS " FROM revisions ORDER BY seq");
   if (!q) return q.status();
   std::int64_t expected = 1;
   std::string prev_hash;
   Status s;
   while (q->step(&s)) {
-    Revision r{q->integer(0), q->text(1), static_cast<int>(q->integer(2)),
-               q->text(3),    q->text(4), q->text(5),
-               q->text(6),    q->text(7), q->text(8)};
+    Revision r = read_revision(*q);
     ++report.revisions_checked;
     if (r.seq != expected)
       problems.add((r.seq - 1 == expected ? "revision #" + std::to_string(expected) + " is"
