@@ -22,7 +22,7 @@ $(ASAN_BUILD)/CMakeCache.txt: | deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DJZ_SANITIZE=ON >/dev/null
 
 build-asan: deps $(ASAN_BUILD)/CMakeCache.txt
-	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target jz_unit_tests jz_http_tests \
+	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target jz_unit_tests jz_http_tests jz_web_tests jz_i18n_tests \
 	  partial_date_fuzz record_json_fuzz csv_reader_fuzz
 
 # Serves the site on http://127.0.0.1:$(PORT) from $(DB), creating it with the demo data first.
@@ -38,8 +38,10 @@ test: build build-asan
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -L '^(unit|http|fuzz)$$'
 
+# Benchmarks (docs/BENCHMARKS.md); wrk and nginx are the HTTP benchmark's load and anchor.
 bench: build
-	@bench/run
+	@scripts/install-deps scripts/debian-packages-bench.txt
+	@bench/run $(BUILD)
 
 # libFuzzer (clang) on each parser for FUZZ_SECONDS each, starting from fuzz/corpus; new
 # inputs stay in build-fuzz/. Add any crash it finds to fuzz/corpus/ as a regression test.

@@ -233,6 +233,18 @@ class TimedStore final : public jz::store::Store {
     return inner_.history(id);
   }
   jz::Result<std::vector<std::string>> non_public_ids() override { return inner_.non_public_ids(); }
+  jz::Result<jz::store::ListPage> list_public(const jz::store::ListQuery& query) override {
+    return inner_.list_public(query);
+  }
+  jz::Result<std::vector<std::pair<std::string, std::int64_t>>> facet_counts(
+      std::string_view kind, std::string_view name,
+      const std::vector<jz::Facet>& filters) override {
+    return inner_.facet_counts(kind, name, filters);
+  }
+  jz::Result<std::map<std::string, std::int64_t>> count_public_by_kind() override {
+    return inner_.count_public_by_kind();
+  }
+  jz::Result<std::int64_t> last_change() override { return inner_.last_change(); }
   jz::Result<jz::store::PutOutcome> put(jz::Record& record,
                                         const jz::store::ChangeInfo& change) override {
     return inner_.put(record, change);

@@ -8,9 +8,15 @@ void add_serve(CLI::App& app, Globals& g) {
   auto options = std::make_shared<web::ServeOptions>();
   cmd->add_option("--port", options->port, "TCP port")->capture_default_str();
   cmd->add_option("--bind", options->bind, "address to listen on")->capture_default_str();
+  cmd->add_option("--threads", options->workers,
+                  "worker threads answering requests (each with its own database reader)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  cmd->add_flag("!--no-access-log", options->access_log, "do not log requests to stderr");
   cmd->callback([&g, options] {
+    // Opening read-write first brings the schema up to date; the workers only read.
     auto store = open_store(g);
-    g.exit_code = store ? web::serve(*store, *options) : 1;
+    g.exit_code = store ? web::serve(g.db, *options) : 1;
   });
 }
 

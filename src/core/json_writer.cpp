@@ -48,6 +48,12 @@ JsonWriter& JsonWriter::value(long long n) {
   return *this;
 }
 
+JsonWriter& JsonWriter::boolean(bool b) {
+  separate();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+
 JsonWriter& JsonWriter::value(double d) {
   separate();
   char buf[32];

@@ -18,6 +18,7 @@ class JsonWriter {
   JsonWriter& key(std::string_view k);  // the next value belongs to this key
   JsonWriter& value(std::string_view s);
   JsonWriter& value(long long n);
+  JsonWriter& boolean(bool b);  // not value(bool): "text" would convert to bool first
   JsonWriter& value(double d);  // shortest text that reads back as the same double
 
   std::string take() { return std::move(out_); }

@@ -82,6 +82,7 @@ struct Case {
   Ids lawyers;
   Sentence sentence;
   std::string status;
+  bool featured = false;  // editors' choice for the home page
   bool operator==(const Case&) const = default;
 };
 

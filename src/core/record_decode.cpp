@@ -71,6 +71,14 @@ class Reader {
     return Status::ok();
   }
 
+  Status boolean(std::string_view key, bool& out) const {
+    const json* v = find(key);
+    if (!v) return Status::ok();
+    if (!v->is_boolean()) return error(key, "expected true or false");
+    out = v->get<bool>();
+    return Status::ok();
+  }
+
   Status text(std::string_view key, Text& out, bool required = false) const {
     const json* v = find(key);
     if (!v)
@@ -198,7 +206,7 @@ Status decode(const Reader& r, Person& p) {
 
 Status decode(const Reader& r, Case& c) {
   JZ_RETURN_IF_ERROR(r.object({"title", "summary", "persons", "topics", "charges", "facilities",
-                               "lawyers", "sentence", "status"}));
+                               "lawyers", "sentence", "status", "featured"}));
   JZ_RETURN_IF_ERROR(r.text("title", c.title, true));
   JZ_RETURN_IF_ERROR(r.text("summary", c.summary));
   JZ_RETURN_IF_ERROR(r.ids("persons", c.persons, "p"));
@@ -224,6 +232,7 @@ Status decode(const Reader& r, Case& c) {
     JZ_RETURN_IF_ERROR(a.date("ends", c.sentence.ends));
     JZ_RETURN_IF_ERROR(a.text("text", c.sentence.text));
   }
+  JZ_RETURN_IF_ERROR(r.boolean("featured", c.featured));
   return r.choice("status", vocab::case_statuses(), c.status);
 }
 

@@ -96,6 +96,7 @@ void write(JsonWriter& w, const Case& c) {
     w.end_object();
   }
   put(w, "status", c.status);
+  if (c.featured) w.key("featured").boolean(true);
 }
 
 void write(JsonWriter& w, const Event& e) {

@@ -9,8 +9,8 @@
 namespace jz::http::detail {
 
 // Runs the handler and never throws: an escaping exception or an impossible status becomes a
-// generic 500, with one line on stderr naming the path (never the body or query, which may
-// hold personal data).
-Response call_handler(const Handler& handler, const Request& request);
+// generic 500 (server_error(), so options.error_page applies), with one line on stderr naming
+// the path (never the body or query, which may hold personal data).
+Response call_handler(const Handler& handler, const Request& request, const ServerOptions& options);
 
 }  // namespace jz::http::detail

@@ -15,7 +15,8 @@ namespace jz::http {
 
 // Runs on a worker thread, never on an io thread, so it may block (database work). Called
 // concurrently from worker_threads threads. HEAD requests arrive as "GET"; the server drops
-// the body. An exception becomes a generic 500.
+// the body. An exception becomes a generic 500. The server answers If-None-Match (a 200 with an
+// ETag may go out as 304) and Accept-Encoding (gzip) itself; see response.hpp.
 using Handler = std::function<Response(const Request&)>;
 
 struct ServerOptions {
@@ -33,6 +34,13 @@ struct ServerOptions {
   std::chrono::seconds keep_alive_timeout{30};
   // one line per request; calls are serialised but come from io threads, so keep it quick
   std::function<void(std::string_view)> access_log;
+  // The page for the server's own errors: 400 (malformed request or target), 413, 431, and the
+  // generic 500 for a handler that threw. The server keeps the status (whatever the returned
+  // one says) and closes the connection after 400/413/431 as without a hook; body, content
+  // type, gzip_body and headers are used as for a handler's response. Runs on a worker thread,
+  // concurrently, like a Handler. If it throws, the built-in page is sent. Unset: a short
+  // plain-text page in Chinese and English. (404 and 405 are the handler's business.)
+  std::function<Response(int status)> error_page;
 };
 
 class Server {

@@ -17,6 +17,8 @@
 
 #include "http/access_log.hpp"
 #include "http/call_handler.hpp"
+#include "http/error_page.hpp"
+#include "http/negotiate.hpp"
 #include "http/path_decode.hpp"
 #include "http/security_headers.hpp"
 
@@ -51,19 +53,6 @@ bool is_reserved_header(std::string_view name) {
     if (beast::iequals(name, reserved)) return true;
   }
   return false;
-}
-
-const char* reason_text(int status) {
-  switch (status) {
-    case 400:
-      return "Bad Request\n";
-    case 413:
-      return "Content Too Large\n";
-    case 431:
-      return "Request Header Fields Too Large\n";
-    default:
-      return "Error\n";
-  }
 }
 
 }  // namespace
@@ -189,8 +178,25 @@ class Session : public std::enable_shared_from_this<Session> {
     if (decoded) log_path_ = std::move(decoded->path);
   }
 
+  // The server's own 400/413/431. Whatever of the request header was parsed still says
+  // whether the client takes gzip; conditional requests do not apply to errors.
   void send_error(int status) {
-    respond(Response::text(status, reason_text(status)), /*keep_alive=*/false);
+    RequestFacts facts;
+    if (parser_) {
+      for (const auto& field : parser_->get()) {
+        if (!beast::iequals(field.name_string(), "accept-encoding")) continue;
+        if (!facts.accept_encoding.empty()) facts.accept_encoding += ", ";
+        facts.accept_encoding += field.value();
+      }
+    }
+    if (!ctx_.options.error_page) {  // built-in text: small, no user code, no need for a worker
+      return respond(negotiate(server_error(status, ctx_.options), facts), /*keep_alive=*/false);
+    }
+    build_on_worker(
+        [status, facts = std::move(facts)](ServerContext& ctx) {
+          return negotiate(server_error(status, ctx.options), facts);
+        },
+        /*error=*/true);
   }
 
   void dispatch() {
@@ -215,14 +221,25 @@ class Session : public std::enable_shared_from_this<Session> {
     request.body = std::move(msg.body());
     parser_.reset();
 
-    // The work guard keeps io_context::run() from returning while the handler is out on the
-    // pool, which is what lets stop() finish in-flight requests.
-    asio::post(ctx_.workers, [self = shared_from_this(), request = std::move(request),
+    build_on_worker(
+        [request = std::move(request)](ServerContext& ctx) {
+          // Negotiation (304, gzip) runs here too, so compressing stays off the io threads.
+          return negotiate(call_handler(ctx.handler, request, ctx.options), request_facts(request));
+        },
+        /*error=*/false);
+  }
+
+  // Runs make(ctx) on the worker pool (handlers and the error_page hook may block) and writes
+  // its response back on the strand. The work guard keeps io_context::run() from returning
+  // while the work is out on the pool, which is what lets stop() finish in-flight requests.
+  template <class Make>
+  void build_on_worker(Make make, bool error) {
+    asio::post(ctx_.workers, [self = shared_from_this(), make = std::move(make), error,
                               guard = asio::make_work_guard(executor())]() mutable {
-      Response response = call_handler(self->ctx_.handler, request);
+      Response response = make(self->ctx_);
       auto strand = self->executor();
-      asio::post(strand, [self = std::move(self), response = std::move(response)]() mutable {
-        self->respond(std::move(response), self->keep_alive_);
+      asio::post(strand, [self = std::move(self), response = std::move(response), error]() mutable {
+        self->respond(std::move(response), !error && self->keep_alive_);
       });
       guard.reset();  // only after the session reference has moved on
     });

@@ -3,12 +3,21 @@
 #include <array>
 #include <string>
 
+#include "store/facet_index.hpp"
+
 namespace jz::store {
 namespace {
 
-constexpr std::array<std::string_view, 1> kMigrations = {
+// A migration is SQL, and optionally a step in C++ for what SQL cannot compute (facets are
+// derived from decoded records), run in the same transaction.
+struct Migration {
+  std::string_view sql;
+  Status (*fill)(Database&) = nullptr;
+};
+
+constexpr std::array<Migration, 2> kMigrations = {
     // 1: records, their references, the revision chain.
-    R"sql(
+    Migration{R"sql(
 CREATE TABLE records (
   id TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
@@ -48,7 +57,20 @@ CREATE TABLE chain_head (
   seq INTEGER NOT NULL,
   hash TEXT NOT NULL
 ) STRICT;
+)sql"},
+    // 2: facets for public lists; indexes for lists by kind in order of change.
+    Migration{R"sql(
+CREATE TABLE facets (
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  record_id TEXT NOT NULL REFERENCES records (id),
+  PRIMARY KEY (kind, name, value, record_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX facets_by_record ON facets (record_id);
+CREATE INDEX records_by_kind_updated ON records (kind, updated);
 )sql",
+              index_all_facets},
 };
 
 }  // namespace
@@ -57,20 +79,37 @@ int schema_version() {
   return static_cast<int>(kMigrations.size());
 }
 
-Status migrate(Database& db) {
+static Result<int> user_version(Database& db) {
   auto q = db.prepare("PRAGMA user_version");
   if (!q) return q.status();
   Status s;
   if (!q->step(&s)) return s.is_ok() ? Status::internal("PRAGMA user_version returned nothing") : s;
-  int version = static_cast<int>(q->integer(0));
-  q->reset();
+  return static_cast<int>(q->integer(0));
+}
+
+Status check_schema(Database& db) {
+  auto version = user_version(db);
+  if (!version) return version.status();
+  if (*version != schema_version())
+    return Status::invalid("schema version " + std::to_string(*version) + ", expected " +
+                           std::to_string(schema_version()) +
+                           "; open it once read-write (any jianzheng command) to upgrade it");
+  return Status::ok();
+}
+
+Status migrate(Database& db) {
+  auto current = user_version(db);
+  if (!current) return current.status();
+  int version = *current;
   if (version > schema_version())
     return Status::invalid("this database has schema version " + std::to_string(version) +
                            " but this program knows only up to " +
                            std::to_string(schema_version()) + "; use a newer jianzheng");
   for (int v = version; v < schema_version(); ++v) {
     JZ_RETURN_IF_ERROR(db.exec("BEGIN IMMEDIATE"));
-    Status step = db.exec(kMigrations[static_cast<std::size_t>(v)]);
+    const Migration& m = kMigrations[static_cast<std::size_t>(v)];
+    Status step = db.exec(m.sql);
+    if (step.is_ok() && m.fill) step = m.fill(db);
     if (step.is_ok()) step = db.exec("PRAGMA user_version = " + std::to_string(v + 1));
     if (!step.is_ok()) {
       (void)db.exec("ROLLBACK");

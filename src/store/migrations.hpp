@@ -9,5 +9,7 @@ namespace jz::store {
 // Brings the schema up to date; refuses a database from a newer version of the program.
 Status migrate(Database& db);
 int schema_version();
+// For read-only connections, which cannot migrate: fails unless the schema is current.
+Status check_schema(Database& db);
 
 }  // namespace jz::store

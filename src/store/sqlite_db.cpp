@@ -63,9 +63,10 @@ std::int64_t Statement::integer(int column) const {
   return sqlite3_column_int64(stmt_, column);
 }
 
-Result<Database> Database::open(const std::string& path, bool create) {
+Result<Database> Database::open(const std::string& path, bool create, bool read_only) {
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX |
+              (create ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";

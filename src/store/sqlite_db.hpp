@@ -39,7 +39,7 @@ class Statement {
 
 class Database {
  public:
-  static Result<Database> open(const std::string& path, bool create);
+  static Result<Database> open(const std::string& path, bool create, bool read_only = false);
   Database(Database&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
   Database& operator=(Database&&) = delete;
   Database(const Database&) = delete;

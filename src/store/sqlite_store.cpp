@@ -6,6 +6,7 @@
 #include "core/record_id.hpp"
 #include "core/record_json.hpp"
 #include "core/slug.hpp"
+#include "store/facet_index.hpp"
 #include "store/migrations.hpp"
 #include "store/revision_chain.hpp"
 #include "store/sqlite_db.hpp"
@@ -56,7 +57,7 @@ class SqliteStore final : public Store {
       if (!s) return s.status();
       *stmt = std::move(*s);
     }
-    return Status::ok();
+    return facets_.prepare(db_);
   }
 
   Result<Record> get(std::string_view id) override {
@@ -145,6 +146,62 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  Result<ListPage> list_public(const ListQuery& query) override {
+    std::string where = public_filter(query.filters);
+    auto q =
+        db_.prepare("SELECT body FROM records r WHERE " + where + " ORDER BY " +
+                    (query.order == ListQuery::Order::kSlug ? "r.slug" : "r.updated DESC, r.slug") +
+                    " LIMIT ?100 OFFSET ?101");
+    auto count = db_.prepare("SELECT count(*) FROM records r WHERE " + where);
+    if (!q) return q.status();
+    if (!count) return count.status();
+    bind_filter(*q, query.kind, query.filters);
+    bind_filter(*count, query.kind, query.filters);
+    q->bind(100, query.limit).bind(101, query.offset);
+    ListPage page;
+    Status s;
+    while (q->step(&s)) {
+      auto r = decode_stored(q->text_view(0));
+      if (!r) return r.status();
+      page.records.push_back(std::move(*r));
+    }
+    if (s.is_ok() && count->step(&s)) page.total = count->integer(0);
+    if (!s.is_ok()) return s;
+    return page;
+  }
+
+  Result<std::vector<std::pair<std::string, std::int64_t>>> facet_counts(
+      std::string_view kind, std::string_view name, const std::vector<Facet>& filters) override {
+    auto q = db_.prepare(
+        "SELECT g.value, count(*) FROM facets g JOIN records r ON r.id = g.record_id "
+        "WHERE g.kind = ?1 AND g.name = ?99 AND " +
+        public_filter(filters) + " GROUP BY g.value ORDER BY count(*) DESC, g.value");
+    if (!q) return q.status();
+    bind_filter(*q, kind, filters);
+    q->bind(99, name);
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    Status s;
+    while (q->step(&s)) out.emplace_back(q->text(0), q->integer(1));
+    if (!s.is_ok()) return s;
+    return out;
+  }
+
+  Result<std::map<std::string, std::int64_t>> count_public_by_kind() override {
+    auto q =
+        db_.prepare("SELECT kind, count(*) FROM records WHERE visibility = 'public' GROUP BY kind");
+    if (!q) return q.status();
+    std::map<std::string, std::int64_t> out;
+    Status s;
+    while (q->step(&s)) out[q->text(0)] = q->integer(1);
+    if (!s.is_ok()) return s;
+    return out;
+  }
+
+  Result<std::int64_t> last_change() override {
+    if (!in_transaction_) JZ_RETURN_IF_ERROR(load_head());
+    return head_seq_;
+  }
+
   Result<PutOutcome> put(Record& record, const ChangeInfo& change) override {
     if (in_transaction_) return put_in_transaction(record, change);
     PutOutcome outcome = PutOutcome::kUnchanged;
@@ -185,6 +242,23 @@ class SqliteStore final : public Store {
       return Status::corrupt("a stored record does not decode (" + r.status().message() +
                              "); run `jianzheng verify`");
     return r;
+  }
+
+  // The WHERE clause of a public list of kind ?1: filter i binds its name and value to
+  // ?(2+2i) and ?(3+2i) (below 99, which callers use for their own parameters).
+  static std::string public_filter(const std::vector<Facet>& filters) {
+    std::string where = "r.kind = ?1 AND r.visibility = 'public'";
+    for (std::size_t i = 0; i < filters.size(); ++i)
+      where += " AND EXISTS (SELECT 1 FROM facets f WHERE f.kind = ?1 AND f.name = ?" +
+               std::to_string(2 + 2 * i) + " AND f.value = ?" + std::to_string(3 + 2 * i) +
+               " AND f.record_id = r.id)";
+    return where;
+  }
+  static void bind_filter(Statement& q, std::string_view kind, const std::vector<Facet>& filters) {
+    q.bind(1, kind);
+    for (std::size_t i = 0; i < filters.size(); ++i)
+      q.bind(static_cast<int>(2 + 2 * i), filters[i].name)
+          .bind(static_cast<int>(3 + 2 * i), filters[i].value);
   }
 
   Status load_head() {
@@ -310,6 +384,7 @@ class SqliteStore final : public Store {
       insert_ref_.bind(1, record.id).bind(2, to);
       JZ_RETURN_IF_ERROR(insert_ref_.run());
     }
+    JZ_RETURN_IF_ERROR(facets_.write(record, existing.has_value()));
     insert_revision_.bind(1, rev.seq)
         .bind(2, rev.record_id)
         .bind(3, rev.revision)
@@ -352,6 +427,7 @@ class SqliteStore final : public Store {
   bool bulk_;
   Statement get_, insert_record_, update_record_, delete_refs_, insert_ref_, insert_revision_,
       read_head_, write_head_, slug_owner_, dangling_, referrers_;
+  FacetIndex facets_;
   bool in_transaction_ = false;
   bool head_dirty_ = false;
   std::int64_t head_seq_ = 0;
@@ -365,11 +441,15 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, OpenOptions 
   if (!options.create && !std::filesystem::exists(path))
     return Status::not_found(path + ": no database here; create one with `jianzheng --db " + path +
                              " init`");
-  auto db = Database::open(path, options.create);
+  auto db = Database::open(path, options.create, options.read_only);
   if (!db) return db.status();
+  if (!options.read_only) {
+    Status s =
+        db->exec(options.bulk ? "PRAGMA journal_mode = TRUNCATE" : "PRAGMA journal_mode = WAL");
+    if (!s.is_ok()) return s.prefixed(path + ": ");
+  }
   for (const char* pragma :
-       {options.bulk ? "PRAGMA journal_mode = TRUNCATE" : "PRAGMA journal_mode = WAL",
-        "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
+       {"PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
         // A bulk import touches pages all over a growing database (ids are hashes): a
         // larger cache saves rereads; 64 MB keeps a 1M-row import under 200 MB of memory.
         options.bulk ? "PRAGMA cache_size = -64000" : "PRAGMA cache_size = -32000"}) {
@@ -384,7 +464,7 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, OpenOptions 
       return Status::invalid(path + ": not a Jianzheng database (no schema); run `jianzheng --db " +
                              path + " init`");
   }
-  JZ_RETURN_IF_ERROR(migrate(*db).prefixed(path + ": "));
+  JZ_RETURN_IF_ERROR((options.read_only ? check_schema(*db) : migrate(*db)).prefixed(path + ": "));
   auto store =
       std::make_unique<SqliteStore>(std::move(*db), std::move(options.clock), options.bulk);
   JZ_RETURN_IF_ERROR(store->prepare_statements());

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/facets.hpp"
 #include "core/record.hpp"
 #include "core/redact.hpp"
 #include "core/status.hpp"
@@ -44,6 +45,20 @@ struct VerifyReport {
   bool ok() const { return problems.empty(); }
 };
 
+// A page of a public list: records of one kind whose facets match every filter.
+struct ListQuery {
+  std::string kind;
+  std::vector<Facet> filters;  // all must match (see core/facets.hpp)
+  enum class Order { kSlug, kRecentlyUpdated } order = Order::kSlug;
+  std::int64_t offset = 0;
+  std::int64_t limit = 50;
+};
+
+struct ListPage {
+  std::vector<Record> records;  // as stored: callers still pass each through public_view()
+  std::int64_t total = 0;       // matches without offset and limit
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -61,6 +76,17 @@ class Store {
   // Ids of records that are not public; small, so callers can hold it for a whole render.
   virtual Result<std::vector<std::string>> non_public_ids() = 0;
 
+  // Public records only, filtered by their public facets.
+  virtual Result<ListPage> list_public(const ListQuery& query) = 0;
+  // How many public records of `kind` matching `filters` have each value of facet `name`,
+  // most frequent first.
+  virtual Result<std::vector<std::pair<std::string, std::int64_t>>> facet_counts(
+      std::string_view kind, std::string_view name, const std::vector<Facet>& filters) = 0;
+  virtual Result<std::map<std::string, std::int64_t>> count_public_by_kind() = 0;
+  // A number that grows with every committed write, from any connection or process: caches
+  // of rendered pages compare it to know they are stale.
+  virtual Result<std::int64_t> last_change() = 0;
+
   // Writes a record as a new revision. Fills in id, slug, created, updated and revision
   // (kept as given for a new record, which is how imports preserve them) and writes
   // nothing when the content is unchanged. References are checked at commit.
@@ -74,6 +100,8 @@ class Store {
 
 struct OpenOptions {
   bool create = false;  // create the file and schema if missing
+  // A reader for a server worker: never writes, and needs the schema already current.
+  bool read_only = false;
   // For one large import: a rollback journal while open, WAL again on close, and a larger
   // page cache (64 MB instead of 32). SQLite's WAL slows down for transactions over
   // ~100 MB (each page read searches a growing WAL index); if another process has the

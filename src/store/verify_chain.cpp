@@ -1,5 +1,9 @@
 #include "store/verify_chain.hpp"
 
+#include <algorithm>
+
+#include "core/facets.hpp"
+#include "core/record_json.hpp"
 #include "store/revision_chain.hpp"
 
 namespace jz::store {
@@ -140,6 +144,47 @@ Status check_records(Database& db, VerifyReport& report, Problems& problems) {
   return s;
 }
 
+// 5. The facets public lists filter on are what each record's public fields say: a row
+// removed or added behind the store's back would hide a person from, or add one to, a list.
+Status check_facets(Database& db, Problems& problems) {
+  auto records = db.prepare("SELECT id, body FROM records ORDER BY id");
+  auto rows = db.prepare("SELECT name, value FROM facets WHERE record_id = ?1");
+  auto orphans = db.prepare(
+      "SELECT DISTINCT record_id FROM facets f "
+      "WHERE NOT EXISTS (SELECT 1 FROM records WHERE id = f.record_id)");
+  if (!records) return records.status();
+  if (!rows) return rows.status();
+  if (!orphans) return orphans.status();
+  Status s;
+  while (records->step(&s)) {
+    std::string id = records->text(0);
+    auto record = parse_record(records->text_view(1));
+    if (!record) continue;  // check_records reports a body that differs from its revision
+    auto expected = public_facets(*record);
+    if (!expected) continue;
+    std::vector<Facet> stored;
+    rows->bind(1, id);
+    while (rows->step(&s)) stored.push_back({rows->text(0), rows->text(1)});
+    rows->reset();
+    JZ_RETURN_IF_ERROR(s);
+    auto by_value = [](const Facet& a, const Facet& b) {
+      return std::tie(a.name, a.value) < std::tie(b.name, b.value);
+    };
+    std::sort(expected->begin(), expected->end(), by_value);
+    expected->erase(std::unique(expected->begin(), expected->end()), expected->end());
+    std::sort(stored.begin(), stored.end(), by_value);
+    if (stored != *expected)
+      problems.add("record " + id +
+                   ": its list filters (facets) differ from its content (changed outside "
+                   "jianzheng)");
+  }
+  JZ_RETURN_IF_ERROR(s);
+  while (orphans->step(&s))
+    problems.add("facets of " + orphans->text(0) +
+                 ", which does not exist (changed outside jianzheng)");
+  return s;
+}
+
 }  // namespace
 
 Result<VerifyReport> verify_chain(Database& db) {
@@ -149,6 +194,7 @@ Result<VerifyReport> verify_chain(Database& db) {
     JZ_RETURN_IF_ERROR(check_chain(db, report, problems));
     JZ_RETURN_IF_ERROR(check_numbering(db, problems));
     JZ_RETURN_IF_ERROR(check_records(db, report, problems));
+    JZ_RETURN_IF_ERROR(check_facets(db, problems));
   }
   return report;
 }

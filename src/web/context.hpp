@@ -1,17 +1,29 @@
 #pragma once
-// What every handler may use: the store (one connection, so one handler at a time uses it
-// until issue 3 gives each worker its own reader) and the parsed templates.
-#include <mutex>
-
-#include "store/store.hpp"
+// What every handler may use. Site is read-only after start-up and shared by all workers;
+// each request borrows its own store reader from the pool; the cache holds rendered pages.
+#include "i18n/messages.hpp"
+#include "i18n/script_converter.hpp"
+#include "web/page_cache.hpp"
+#include "web/reader_pool.hpp"
+#include "web/static_assets.hpp"
 #include "web/templates.hpp"
 
 namespace jz::web {
 
-struct Context {
-  store::Store& store;
-  std::mutex store_mutex;
+struct Site {
   Templates templates;
+  i18n::ScriptConverter script;
+  i18n::Messages messages;
+  StaticAssets assets;
+
+  // Loads the catalogue and the conversion tables (OpenCC); fails if they are missing.
+  static Result<std::unique_ptr<Site>> load();
+};
+
+struct Context {
+  const Site& site;
+  ReaderPool& readers;
+  PageCache& cache;
 };
 
 }  // namespace jz::web

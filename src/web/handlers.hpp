@@ -1,13 +1,35 @@
 #pragma once
-// Plain handler functions, one file each, named for the page they serve.
-#include "http/request.hpp"
+// Plain handler functions, grouped in files named for what they serve.
 #include "http/response.hpp"
-#include "web/context.hpp"
+#include "web/call.hpp"
 
 namespace jz::web {
 
-http::Response home_page(const http::Request& request, Context& context);
-http::Response health(const http::Request& request, Context& context);
-http::Response stylesheet(const http::Request& request, Context& context);
+// plain_handlers.cpp: no store
+http::Response language_redirect(Call&);
+http::Response health(Call&);
+http::Response static_file(Call&);
+
+// pages
+http::Response home_page(Call&);          // home_page.cpp
+http::Response person_page(Call&);        // person_page.cpp
+http::Response case_page(Call&);          // case_page.cpp
+http::Response facility_page(Call&);      // facility_page.cpp
+http::Response organization_page(Call&);  // organization_page.cpp
+http::Response topic_page(Call&);         // topic_pages.cpp
+http::Response topic_index(Call&);        // topic_pages.cpp
+http::Response source_page(Call&);        // source_pages.cpp
+http::Response source_list(Call&);        // source_pages.cpp
+http::Response person_list(Call&);        // list_pages.cpp
+http::Response case_list(Call&);          // list_pages.cpp
+http::Response facility_list(Call&);      // list_pages.cpp
+http::Response organization_list(Call&);  // list_pages.cpp
+http::Response links_page(Call&);         // content_pages.cpp
+http::Response about_page(Call&);         // content_pages.cpp
+
+// read_api.cpp: JSON
+http::Response api_openapi(Call&);
+http::Response api_list(Call&);
+http::Response api_record(Call&);
 
 }  // namespace jz::web

@@ -1,73 +1,85 @@
-#include <nlohmann/json.hpp>
-
+// The home page: what the site is, featured cases, the latest updates, and how many
+// public records there are by kind and persons by status, each linking to its list.
 #include "web/handlers.hpp"
+#include "web/record_views.hpp"
 
 namespace jz::web {
+
+using nlohmann::json;
+
 namespace {
 
-// Until the message catalogue of issue 3: the home page's few words in both languages.
-const char* kKindLabels[][2] = {{"person", "人物 persons"},
-                                {"case", "案件 cases"},
-                                {"event", "事件 events"},
-                                {"facility", "关押场所 facilities"},
-                                {"organization", "机构 organizations"},
-                                {"source", "来源 sources"},
-                                {"topic", "专题 topics"}};
+constexpr std::int64_t kLatest = 10;
 
-http::Response server_error() {
-  return http::Response::text(500, "Internal error\n");
+// Public records of `kind`, newest change first.
+std::vector<Record> latest(Call& call, std::string_view kind, std::vector<Facet> filters = {}) {
+  store::ListQuery q;
+  q.kind = kind;
+  q.filters = std::move(filters);
+  q.order = store::ListQuery::Order::kRecentlyUpdated;
+  q.limit = kLatest;
+  auto page = call.store().list_public(q);
+  std::vector<Record> out;
+  if (!page) return out;
+  for (const auto& r : page->records)
+    if (auto shown = public_view(r, call.visible)) out.push_back(std::move(*shown));
+  return out;
 }
 
 }  // namespace
 
-http::Response home_page(const http::Request&, Context& ctx) {
-  nlohmann::json page = {
-      {"lang", "zh-Hans"},
-      {"title", "见证 Jianzheng"},
-      {"tagline", "记录中国的人权侵犯 · Documenting human-rights abuses in China"},
-      {"counts_heading", "公开记录 Public records"},
-      {"persons_heading", "人物 Persons"},
-      {"footer", "见证 Jianzheng — open-source documentation of human-rights abuses in China"}};
-  {
-    std::lock_guard lock(ctx.store_mutex);
-    auto oracle = store::public_oracle(ctx.store);
-    auto counts = ctx.store.count_by_kind();
-    auto hidden = ctx.store.non_public_ids();
-    auto persons = ctx.store.list("person", 0, 50);
-    if (!oracle || !counts || !hidden || !persons) return server_error();
-    // Public counts: all records of a kind less the non-public ones (an id's first letter
-    // is its kind).
-    for (const auto& id : *hidden)
-      for (auto& [kind, n] : *counts)
-        if (id_letter(kind) == id[0]) --n;
-    page["counts"] = nlohmann::json::array();
-    for (const auto& [kind, label] : kKindLabels) {
-      auto it = counts->find(kind);
-      if (it != counts->end() && it->second > 0)
-        page["counts"].push_back({{"count", std::to_string(it->second)}, {"label", label}});
-    }
-    page["persons"] = nlohmann::json::array();
-    for (const auto& r : *persons) {
-      auto view = public_view(r, *oracle);
-      if (!view) continue;
-      const auto& p = std::get<Person>(view->body);
-      nlohmann::json item = {{"zh", p.name.zh.empty() ? p.name.en : p.name.zh},
-                             {"status", p.status}};
-      // An absent key, not "", closes the {{#en}} section: Mustache treats "" as true.
-      if (!p.name.zh.empty() && !p.name.en.empty()) item["en"] = p.name.en;
-      page["persons"].push_back(std::move(item));
-    }
-  }
-  auto html = ctx.templates.render("home.mustache", page.dump());
-  if (!html) return server_error();
-  http::Response r;
-  r.body = std::move(*html);
-  r.headers.emplace_back("Content-Language", "zh-Hans, en");
-  return r;
-}
+http::Response home_page(Call& call) {
+  auto counts = call.store().count_public_by_kind();
+  auto statuses = call.store().facet_counts("person", "status", {});
+  if (!counts || !statuses) return call.error(503);
 
-http::Response health(const http::Request&, Context&) {
-  return http::Response::text(200, "ok\n");
+  json kinds = json::array();
+  for (const char* kind : {"person", "case", "facility", "organization", "topic", "source"}) {
+    auto it = counts->find(kind);
+    if (it == counts->end() || it->second == 0) continue;
+    kinds.push_back({{"count", it->second},
+                     {"label", call.t("kinds." + std::string(kind))},
+                     {"href", call.url_of(kind)}});
+  }
+  json by_status = json::array();
+  for (const auto& [status, n] : *statuses)
+    by_status.push_back({{"count", n},
+                         {"label", call.label("person_status", status)},
+                         {"href", call.url("/persons/?status=" + status)}});
+
+  json featured = json::array();
+  for (const auto& r : latest(call, "case", {{"featured", "yes"}})) {
+    json item = list_item(call, r);
+    if (auto s = call.text(std::get<Case>(r.body).summary); !s.is_null()) item["summary"] = s;
+    featured.push_back(std::move(item));
+  }
+
+  // Latest updates across persons, cases and facilities, newest first.
+  std::vector<Record> updated;
+  for (const char* kind : {"person", "case", "facility"})
+    for (auto& r : latest(call, kind)) updated.push_back(std::move(r));
+  std::stable_sort(updated.begin(), updated.end(),
+                   [](const Record& a, const Record& b) { return a.updated > b.updated; });
+  if (updated.size() > static_cast<std::size_t>(kLatest)) updated.resize(kLatest);
+  json latest_items = json::array();
+  for (const auto& r : updated) {
+    json item = list_item(call, r);
+    item["updated"] = r.updated.substr(0, 10);
+    latest_items.push_back(std::move(item));
+  }
+
+  json data = {{"heading", call.t("ui.tagline")},
+               {"intro", call.t("ui.home_intro")},
+               {"kinds", kinds},
+               {"by_status", by_status},
+               {"featured", featured},
+               {"latest", latest_items},
+               {"t",
+                {{"counts", call.t("ui.public_records")},
+                 {"by_status", call.t("ui.persons_by_status")},
+                 {"featured", call.t("ui.featured_cases")},
+                 {"latest", call.t("ui.latest_updates")}}}};
+  return call.page("home.mustache", std::move(data), call.t("ui.home_title"));
 }
 
 }  // namespace jz::web

@@ -1,17 +1,113 @@
 #include "web/routes.hpp"
 
 #include <array>
+#include <memory>
+#include <vector>
 
+#include "store/store.hpp"
 #include "web/handlers.hpp"
 
 namespace jz::web {
 namespace {
 
+constexpr auto P = Access::kPublic;
+
 constexpr std::array kRoutes{
-    Route{"GET", "/", home_page, Access::kPublic, "home: counts and latest records"},
-    Route{"GET", "/healthz", health, Access::kPublic, "liveness probe for monitoring"},
-    Route{"GET", "/static/site.css", stylesheet, Access::kPublic, "the site's only stylesheet"},
+    Route{"GET", "/", language_redirect, P, false,
+          "to /zh-hans/, /zh-hant/ or /en/ by Accept-Language"},
+    Route{"GET", "/healthz", health, P, false, "liveness probe for monitoring"},
+    Route{"GET", "/static/{file}", static_file, P, false, "stylesheet and other assets"},
+    Route{"GET", "/{lang}/", home_page, P, true, "home: latest updates, featured cases, counts"},
+    Route{"GET", "/{lang}/persons/", person_list, P, true, "persons by status, province, group"},
+    Route{"GET", "/{lang}/persons/{id}", person_page, P, true, "a person's profile"},
+    Route{"GET", "/{lang}/cases/", case_list, P, true, "cases by topic and status"},
+    Route{"GET", "/{lang}/cases/{id}", case_page, P, true, "a case: people, charges, timeline"},
+    Route{"GET", "/{lang}/facilities/", facility_list, P, true, "facilities by kind, province"},
+    Route{"GET", "/{lang}/facilities/{id}", facility_page, P, true, "a facility and who is held"},
+    Route{"GET", "/{lang}/organizations/", organization_list, P, true, "organizations by kind"},
+    Route{"GET", "/{lang}/organizations/{id}", organization_page, P, true, "an organization"},
+    Route{"GET", "/{lang}/topics/", topic_index, P, true, "every topic"},
+    Route{"GET", "/{lang}/topics/{id}", topic_page, P, true, "a topic's text and its records"},
+    Route{"GET", "/{lang}/sources/", source_list, P, true, "bibliography"},
+    Route{"GET", "/{lang}/sources/{id}", source_page, P, true, "a source and what cites it"},
+    Route{"GET", "/{lang}/links", links_page, P, true, "other human-rights sites"},
+    Route{"GET", "/{lang}/about", about_page, P, false, "about; how to reach us safely"},
+    Route{"GET", "/api/v1/openapi.json", api_openapi, P, false, "OpenAPI description of the API"},
+    Route{"GET", "/api/v1/{collection}", api_list, P, true, "public records of a kind, paged"},
+    Route{"GET", "/api/v1/{collection}/{id}", api_record, P, true, "one public record"},
 };
+
+// Splits "/en/persons/x" into {"en", "persons", "x"}; a final "/" gives a final "".
+std::vector<std::string_view> segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  if (path.empty() || path[0] != '/') return out;
+  std::size_t start = 1;
+  while (true) {
+    auto slash = path.find('/', start);
+    out.push_back(path.substr(start, slash == std::string_view::npos ? slash : slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+// Matches `path` against `pattern`, filling the call's parameters.
+bool match(std::string_view pattern, const std::vector<std::string_view>& path, Call& call) {
+  auto pat = segments(pattern);
+  if (pat.size() != path.size()) return false;
+  for (std::size_t i = 0; i < pat.size(); ++i) {
+    std::string_view p = pat[i], s = path[i];
+    if (p == "{lang}") {
+      auto lang = i18n::lang_from_prefix(s);
+      if (!lang) return false;
+      call.lang = *lang;
+    } else if (p == "{id}") {
+      if (s.empty()) return false;
+      call.id = s;
+    } else if (p == "{collection}" || p == "{file}") {
+      if (s.empty()) return false;
+      call.collection = s;
+    } else if (p != s) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const Route* find_route(const std::vector<std::string_view>& path, Call& call, bool* path_known,
+                        std::string_view method) {
+  for (const auto& route : kRoutes) {
+    if (!match(route.pattern, path, call)) continue;
+    *path_known = true;
+    if (route.method == method) return &route;
+  }
+  return nullptr;
+}
+
+http::Response answer(const Route& route, Call& call, Context& context) {
+  if (!route.reads_store) return route.handler(call);
+  auto reader = context.readers.acquire();
+  if (!reader) return call.error(503);
+  store::Store& store = **reader;
+  auto generation = store.last_change();
+  if (!generation) return call.error(503);
+  const std::string& key = call.request.target;
+  if (auto hit = context.cache.find(key, *generation)) return *hit;
+
+  auto oracle = store::public_oracle(store);
+  if (!oracle) return call.error(503);
+  call.reader = &store;
+  call.visible = std::move(*oracle);
+  http::Response response = route.handler(call);
+  if (response.status != 200) return response;
+  response.headers.emplace_back("Cache-Control", "no-cache");
+  finish_for_cache(response);
+  // Cached only if nothing was written while it rendered: else it might mix two states.
+  auto after = store.last_change();
+  if (after && *after == *generation)
+    context.cache.put(key, *generation, std::make_shared<const http::Response>(response));
+  return response;
+}
 
 }  // namespace
 
@@ -20,20 +116,37 @@ std::span<const Route> routes() {
 }
 
 http::Response dispatch(const http::Request& request, Context& context) {
+  Call call{request, context.site};
+  auto path = segments(request.path);
+  // Errors are shown in the language of the URL, or the browser's.
+  auto url_lang = path.empty() ? std::nullopt : i18n::lang_from_prefix(path[0]);
+  call.lang = url_lang ? *url_lang : i18n::negotiate(request.header("accept-language"));
+
   // HEAD is answered as GET; the server drops the body.
-  std::string_view method = request.method == "HEAD" ? "GET" : request.method;
+  std::string_view method = request.method;
+  if (method == "HEAD") method = "GET";
   bool path_known = false;
-  for (const auto& route : kRoutes) {
-    if (route.path != request.path) continue;
-    path_known = true;
-    if (route.method == method) return route.handler(request, context);
-  }
+  if (const Route* route = find_route(path, call, &path_known, method))
+    return answer(*route, call, context);
   if (path_known) {
-    auto r = http::Response::text(405, "Method not allowed\n");
+    auto r = call.error(405);
     r.headers.emplace_back("Allow", "GET, HEAD");
     return r;
   }
-  return http::Response::text(404, "Not found / 未找到\n");
+  // "/en/persons" -> "/en/persons/": lists and the home page end in a slash.
+  if (!request.path.ends_with('/')) {
+    Call probe{request, context.site};
+    std::string path_with_slash = request.path + "/";  // segments() views into it
+    auto with_slash = segments(path_with_slash);
+    bool known = false;
+    if (find_route(with_slash, probe, &known, "GET")) {
+      // From the raw target, still percent-encoded, so the Location header stays ASCII.
+      std::string location = request.target;
+      location.insert(std::min(location.find('?'), location.size()), "/");
+      return http::Response::redirect(301, location);
+    }
+  }
+  return call.error(404);
 }
 
 }  // namespace jz::web

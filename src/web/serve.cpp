@@ -7,13 +7,36 @@
 
 namespace jz::web {
 
-int serve(store::Store& store, const ServeOptions& options) {
-  Context context{store, {}, {}};
+int serve(const std::string& db_path, const ServeOptions& options) {
+  auto site = Site::load();
+  if (!site) {
+    std::cerr << "jianzheng: " << site.status().message() << "\n";
+    return 1;
+  }
+  ReaderPool readers([db_path]() -> Result<std::unique_ptr<store::Store>> {
+    store::OpenOptions o;
+    o.read_only = true;
+    return store::open_sqlite(db_path, std::move(o));
+  });
+  // Open one reader now, so a database that cannot be read fails at start, not per request.
+  if (auto first = readers.acquire(); !first) {
+    std::cerr << "jianzheng: " << first.status().message() << "\n";
+    return 1;
+  }
+  PageCache cache;
+  Context context{**site, readers, cache};
+
   http::ServerOptions server_options;
   server_options.bind = options.bind;
   server_options.port = options.port;
+  server_options.worker_threads = options.workers;
   if (options.access_log)
     server_options.access_log = [](std::string_view line) { std::cerr << line << "\n"; };
+  server_options.error_page = [&context](int status) {
+    http::Request none;
+    Call call(none, context.site);
+    return call.error(status);
+  };
   http::Server server(server_options, [&context](const http::Request& request) {
     return dispatch(request, context);
   });

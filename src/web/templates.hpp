@@ -1,9 +1,10 @@
 #pragma once
 // Mustache templates (kainjow), parsed once at start-up and HTML-escaped by default. The
-// template text is compiled into the binary (templates/*.mustache), so a deployment is one
-// file and nothing is read from disk per request.
+// template text is compiled into the binary (templates/*.mustache).
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "core/status.hpp"
 
@@ -13,8 +14,10 @@ class Templates {
  public:
   Templates();
   ~Templates();
-  // Renders template `name` with `data_json`, a JSON object of the values it shows.
-  Result<std::string> render(const std::string& name, const std::string& data_json) const;
+  Templates(Templates&&) noexcept;
+  // Renders template `name` ("person.mustache") with `data`, a JSON object of what it shows.
+  // Safe to call from several threads.
+  Result<std::string> render(std::string_view name, const nlohmann::json& data) const;
 
  private:
   struct Impl;

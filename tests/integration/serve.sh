@@ -54,31 +54,52 @@ security_headers() {
   expect_contains headers.txt "X-Frame-Options: DENY"
 }
 
-# --- the home page -------------------------------------------------------------------------
+# --- / sends the browser to its language; the home page is /zh-hans/ ----------------------------
 fetch /
-expect_eq "$STATUS" "200" "status of GET /"
+expect_eq "$STATUS" "302" "status of GET /"
+expect_contains headers.txt "Location: /zh-hans/"
+expect_contains headers.txt "Vary: Accept-Language"
+security_headers
+fetch / -H 'Accept-Language: en-US,en;q=0.9'
+expect_eq "$STATUS" "302" "status of GET / in English"
+expect_contains headers.txt "Location: /en/"
+
+fetch /zh-hans/
+expect_eq "$STATUS" "200" "status of GET /zh-hans/"
 expect_contains headers.txt "Content-Type: text/html; charset=utf-8"
+expect_contains headers.txt "Content-Language: zh-Hans"
 security_headers
 expect_contains body.html "见证"
 expect_contains body.html "<html lang=\"zh-Hans\">"
-# Public people are shown, with only their public fields.
-expect_contains body.html "刘晓波"
+# Public people are shown, with only their public fields (the newest change is listed).
 expect_contains body.html "公开人乙"
 # The counts are of public records only.
-expect_contains body.html "<strong>$PUBLIC_PERSONS</strong> 人物 persons"
+expect_contains body.html "<strong>$PUBLIC_PERSONS</strong>"
 for canary in CANARY-CONFIDENTIAL-NAME 机密人甲 CANARY-RESTRICTED-NAME CANARY-HIDDEN-EN CANARY-HEALTH \
   aaa-confidential aab-restricted p0000000c01 p0000000r01; do
   expect_not_contains body.html "$canary"
 done
 cp body.html home.html
 
+# --- a profile: the public fields, nothing hidden -----------------------------------------------
+fetch /zh-hans/persons/p0000000h01
+expect_eq "$STATUS" "200" "status of the profile of 公开人乙"
+expect_contains body.html "公开人乙"
+expect_not_contains body.html "CANARY"
+fetch /en/persons/p0000000c01
+expect_eq "$STATUS" "404" "status of the profile of a confidential person"
+expect_contains body.html "<html lang=\"en\">"
+expect_not_contains body.html "CANARY"
+
 # --- other paths: the same headers everywhere ----------------------------------------------
 fetch /healthz
 expect_eq "$STATUS" "200" "status of GET /healthz"
 expect_contains body.html "ok"
 security_headers
-fetch /static/site.css
-expect_eq "$STATUS" "200" "status of GET /static/site.css"
+css=$(<home.html)
+[[ "$css" =~ href=\"(/static/site\.css\?v=[0-9a-f]+)\" ]] || die "the home page links no versioned site.css"
+fetch "${BASH_REMATCH[1]}"
+expect_eq "$STATUS" "200" "status of GET ${BASH_REMATCH[1]}"
 expect_contains headers.txt "text/css"
 fetch /no/such/page
 expect_eq "$STATUS" "404" "status of GET /no/such/page"
@@ -86,18 +107,16 @@ security_headers
 fetch / -X POST --data 'x=1'
 expect_eq "$STATUS" "405" "status of POST /"
 expect_contains headers.txt "Allow: GET, HEAD"
-fetch / --head
-expect_eq "$STATUS" "200" "status of HEAD /"
+fetch /zh-hans/ --head
+expect_eq "$STATUS" "200" "status of HEAD /zh-hans/"
 # (with --head, curl writes the headers where the body would go: no page may follow them)
 expect_not_contains body.html "<!doctype html>"
 expect_contains headers.txt "Content-Length: $(wc -c <home.html)"
 fetch '/%2e%2e/etc/passwd' --path-as-is
 expect_eq "$STATUS" "400" "status of GET /%2e%2e/etc/passwd"
 # A query string is never logged (it may hold what a visitor searched for).
-fetch '/?q=CANARY-QUERY'
-expect_eq "$STATUS" "200" "status of GET /?q=..."
-cmp -s body.html home.html || die "GET /?q=... differs from GET /"
-ok "GET /?q=... is the home page"
+fetch '/zh-hans/?q=CANARY-QUERY'
+expect_eq "$STATUS" "200" "status of GET /zh-hans/?q=..."
 
 # A second server on the same port is refused, and says why.
 expect_fail timeout 10 "$JZ" --db "$DB" serve --port "$PORT"
@@ -135,7 +154,8 @@ while IFS= read -r line; do
   [[ "$line" == *" GET "* || "$line" == *" POST "* || "$line" == *" HEAD "* ]] && requests=$((requests + 1))
 done <serve.err
 ok "no access log line names 127.0.0.1 or a query"
-expect_eq "$requests" "8" "access log lines"
-expect_contains serve.err "GET / 200"
+expect_eq "$requests" "12" "access log lines"
+expect_contains serve.err "GET / 302"
+expect_contains serve.err "GET /zh-hans/ 200"
 expect_contains serve.err "GET /no/such/page 404"
 expect_contains serve.err "POST / 405"

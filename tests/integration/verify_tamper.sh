@@ -117,6 +117,7 @@ last_deleted_head_moved() {
   # The record removed as well: a consistent shorter history, found only against the head
   # recorded earlier.
   local sql_text="DELETE FROM revisions WHERE seq = $LAST; DELETE FROM refs WHERE from_id = 'p0000000t04';
+                  DELETE FROM facets WHERE record_id = 'p0000000t04';
                   DELETE FROM records WHERE id = 'p0000000t04';
                   UPDATE chain_head SET seq = $((LAST - 1)), hash = '$previous'"
   cp "$GOOD" "$WORK/t.db"

@@ -200,6 +200,83 @@ TEST_F(StoreTest, ThePublicOracleKnowsWhatIsHidden) {
   EXPECT_FALSE((*is_public)("p0000000009"));
 }
 
+ListQuery persons(std::vector<Facet> filters, std::int64_t limit = 50) {
+  ListQuery q;
+  q.kind = "person";
+  q.filters = std::move(filters);
+  q.limit = limit;
+  return q;
+}
+
+TEST_F(StoreTest, PublicListsFilterByPublicFacetsOnly) {
+  put(R"({"id":"p0000000001","kind":"person","body":{"name":{"en":"A"},"status":"detained","province":"tibet","groups":["ethnic_minority"]}})");
+  put(R"({"id":"p0000000002","kind":"person","body":{"name":{"en":"B"},"status":"detained","province":"beijing"}})");
+  put(R"({"id":"p0000000003","kind":"person","body":{"name":{"en":"C"},"status":"released","province":"tibet"}})");
+  // A hidden province must not be findable by filtering on it; a hidden record not at all.
+  put(R"({"id":"p0000000004","kind":"person","confidential":["/body/province"],"body":{"name":{"en":"D"},"status":"detained","province":"tibet"}})");
+  put(R"({"id":"p0000000005","kind":"person","visibility":"restricted","body":{"name":{"en":"E"},"status":"detained"}})");
+
+  auto all = store_->list_public(persons({}, 2));
+  ASSERT_TRUE(all) << all.status().message();
+  EXPECT_EQ(all->total, 4);
+  ASSERT_EQ(all->records.size(), 2u);
+  EXPECT_EQ(all->records[0].id, "p0000000001");
+
+  auto tibet = store_->list_public(persons({{"status", "detained"}, {"province", "tibet"}}));
+  ASSERT_TRUE(tibet);
+  ASSERT_EQ(tibet->total, 1);
+  EXPECT_EQ(tibet->records[0].id, "p0000000001");
+
+  auto statuses = store_->facet_counts("person", "status", {});
+  ASSERT_TRUE(statuses);
+  EXPECT_EQ(*statuses,
+            (std::vector<std::pair<std::string, std::int64_t>>{{"detained", 3}, {"released", 1}}));
+  auto provinces = store_->facet_counts("person", "province", {{"status", "detained"}});
+  ASSERT_TRUE(provinces);
+  EXPECT_EQ(*provinces,
+            (std::vector<std::pair<std::string, std::int64_t>>{{"beijing", 1}, {"tibet", 1}}))
+      << "the hidden province of p0000000004 is not counted";
+  auto counts = store_->count_public_by_kind();
+  ASSERT_TRUE(counts);
+  EXPECT_EQ(counts->at("person"), 4);
+
+  // A change of status moves the person between lists.
+  Record c = rec(
+      R"({"id":"p0000000003","kind":"person","body":{"name":{"en":"C"},"status":"detained","province":"tibet"}})");
+  ASSERT_TRUE(store_->put(c, {"t", "t"}));
+  tibet = store_->list_public(persons({{"status", "detained"}, {"province", "tibet"}}));
+  ASSERT_TRUE(tibet);
+  EXPECT_EQ(tibet->total, 2);
+}
+
+TEST_F(StoreTest, ADatabaseFromSchemaOneGetsItsFacetsWhenOpened) {
+  put(R"({"id":"p0000000001","kind":"person","body":{"name":{"en":"A"},"status":"detained"}})");
+  store_.reset();
+  // What issue 2's program left behind: no facets table, user_version 1.
+  tamper("DROP TABLE facets; DROP INDEX records_by_kind_updated; PRAGMA user_version = 1;");
+  reopen();
+  ListQuery q;
+  q.kind = "person";
+  q.filters = {{"status", "detained"}};
+  auto found = store_->list_public(q);
+  ASSERT_TRUE(found) << found.status().message();
+  EXPECT_EQ(found->total, 1);
+}
+
+TEST_F(StoreTest, LastChangeGrowsWithEveryWriteSeenFromAReader) {
+  auto reader = open_sqlite(path_, {.read_only = true});
+  ASSERT_TRUE(reader) << reader.status().message();
+  auto before = (*reader)->last_change();
+  ASSERT_TRUE(before);
+  put(kSource);
+  auto after = (*reader)->last_change();
+  ASSERT_TRUE(after);
+  EXPECT_GT(*after, *before);
+  EXPECT_TRUE((*reader)->get("s0000000001"));
+  Record r = rec(kPerson);
+  EXPECT_FALSE((*reader)->put(r, {"t", "t"})) << "a reader must not write";
+}
+
 class TamperTest : public StoreTest {
  protected:
   void SetUp() override {
@@ -259,6 +336,14 @@ TEST_F(TamperTest, AVisibilityColumnChangedBehindTheBodysBackIsFound) {
   tamper("UPDATE records SET visibility = 'confidential' WHERE id = 'p0000000002'");
   reopen();
   EXPECT_TRUE(mentions(problems(), "record p0000000002: its id, kind, slug, visibility"));
+}
+
+TEST_F(TamperTest, AFacetRemovedBehindTheStoresBackIsFound) {
+  tamper("DELETE FROM facets WHERE record_id = 'p0000000001'");
+  reopen();
+  auto found = problems();
+  ASSERT_FALSE(found.empty());
+  EXPECT_TRUE(mentions(found, "p0000000001: its list filters (facets) differ"));
 }
 
 TEST_F(TamperTest, ADeletedRecordIsFound) {

@@ -1,0 +1,17 @@
+# Writes a .cpp that holds every messages/*.json file as a string, so the binary reads no
+# catalogue from disk at run time. Invoked at build time with -DOUT= -DDIR=.
+file(GLOB files "${DIR}/messages/*.json")
+list(SORT files)
+set(body "#include \"i18n/message_sources.hpp\"\n#include <map>\n#include <string_view>\nnamespace jz::i18n {\nconst std::map<std::string_view, std::string_view>& message_sources() {\n  static const std::map<std::string_view, std::string_view> kAll = {\n")
+foreach(f ${files})
+  get_filename_component(name "${f}" NAME)
+  file(READ "${f}" text)
+  string(FIND "${text}" ")jz_messages\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${f} contains the raw-string delimiter )jz_messages\"")
+  endif()
+  set(body "${body}    {\"${name}\", R\"jz_messages(${text})jz_messages\"},\n")
+endforeach()
+set(body "${body}  };\n  return kAll;\n}\n}  // namespace jz::i18n\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

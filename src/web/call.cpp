@@ -1,0 +1,182 @@
+#include "web/call.hpp"
+
+#include <array>
+#include <stdexcept>
+
+#include "i18n/date_format.hpp"
+#include "i18n/localize.hpp"
+
+namespace jz::web {
+namespace {
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kSections = {{
+    {"person", "persons"},
+    {"case", "cases"},
+    {"facility", "facilities"},
+    {"organization", "organizations"},
+    {"source", "sources"},
+    {"topic", "topics"},
+}};
+
+// The site's sections in the header, in order.
+constexpr std::array<std::string_view, 7> kNav = {"persons", "cases", "facilities", "topics",
+                                                  "sources", "links", "about"};
+
+std::string_view language_name(i18n::Lang lang) {
+  switch (lang) {
+    case i18n::Lang::kZhHans:
+      return "简体中文";
+    case i18n::Lang::kZhHant:
+      return "繁體中文";
+    case i18n::Lang::kEn:
+      return "English";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string_view section_of(std::string_view kind) {
+  for (const auto& [k, section] : kSections)
+    if (k == kind) return section;
+  return "";
+}
+
+store::Store& Call::store() const {
+  if (!reader)
+    throw std::logic_error("route for " + request.path + " reads the store but says not");
+  return *reader;
+}
+
+std::optional<Record> Call::public_record(std::string_view record_id) const {
+  if (record_id.empty() || !is_public(record_id)) return std::nullopt;
+  auto r = store().get(record_id);
+  if (!r) return std::nullopt;
+  return public_view(*r, visible);
+}
+
+nlohmann::json Call::ref(std::string_view record_id) const {
+  auto r = public_record(record_id);
+  if (!r) return nullptr;
+  nlohmann::json out = text(r->label());
+  if (out.is_null()) out = {{"text", r->id}};
+  if (r->kind() == "event") {
+    const auto& e = std::get<Event>(r->body);
+    if (!e.case_id.empty() && is_public(e.case_id)) out["href"] = url_of("case", e.case_id);
+  } else {
+    out["href"] = url_of(r->kind(), r->id);
+  }
+  out["kind"] = label("kind", r->kind());
+  return out;
+}
+
+std::string Call::t(std::string_view key) const {
+  return std::string(site.messages.get(lang, key));
+}
+
+std::string Call::label(std::string_view list, std::string_view value) const {
+  if (value.empty()) return "";
+  std::string key(list);
+  key += '.';
+  key += value;
+  return t(key);
+}
+
+std::string Call::str(const Text& value) const {
+  return i18n::localize(value, lang, site.script).text;
+}
+
+nlohmann::json Call::text(const Text& value) const {
+  auto l = i18n::localize(value, lang, site.script);
+  if (l.text.empty()) return nullptr;
+  nlohmann::json out = {{"text", std::move(l.text)}};
+  if (l.lang != lang) out["lang"] = i18n::html_lang(l.lang);
+  return out;
+}
+
+std::string Call::date(const Date& value) const {
+  return value ? i18n::format_date(*value, lang) : "";
+}
+
+std::string Call::url_of(std::string_view kind, std::string_view record_id) const {
+  std::string out = url("/");
+  out += section_of(kind);
+  out += '/';
+  out += record_id;
+  return out;
+}
+
+std::string Call::url(std::string_view rest) const {
+  std::string out = "/";
+  out += i18n::url_prefix(lang);
+  out += rest;
+  return out;
+}
+
+http::Response Call::page(std::string_view tmpl, nlohmann::json data,
+                          const std::string& title) const {
+  auto content = site.templates.render(tmpl, data);
+  if (!content) return http::Response::text(500, "Internal error / 内部错误\n");
+
+  // The same page in the other languages: the path after the language segment stays.
+  std::string_view path = request.path;
+  std::string rest(path.substr(std::min(path.size(), path.find('/', 1))));
+  auto query = request.target.find('?');
+  if (query != std::string::npos) rest += request.target.substr(query);
+  nlohmann::json languages = nlohmann::json::array();
+  for (auto l : i18n::all_langs()) {
+    std::string href = "/" + std::string(i18n::url_prefix(l)) + rest;
+    languages.push_back({{"href", href},
+                         {"hreflang", i18n::html_lang(l)},
+                         {"name", language_name(l)},
+                         {"current", l == lang}});
+  }
+  nlohmann::json nav = nlohmann::json::array();
+  std::string_view here = path.substr(std::min(path.size(), path.find('/', 1)));
+  for (auto section : kNav) {
+    std::string href =
+        url("/" + std::string(section) + (section == "links" || section == "about" ? "" : "/"));
+    // here is "" for "/" and for the server's own error pages (no request path).
+    bool current = here.size() > 1 && here.substr(1).starts_with(section);
+    nav.push_back(
+        {{"href", href}, {"label", t("ui.nav_" + std::string(section))}, {"current", current}});
+  }
+  nlohmann::json layout = {
+      {"html_lang", i18n::html_lang(lang)},
+      {"title", title},
+      {"site_name", t("ui.site_name")},
+      {"home", url("/")},
+      {"stylesheet", site.assets.url("site.css")},
+      {"languages", std::move(languages)},
+      {"x_default", "/" + std::string(i18n::url_prefix(i18n::Lang::kZhHans)) + rest},
+      {"nav", std::move(nav)},
+      {"nav_label", t("ui.nav_label")},
+      {"languages_label", t("ui.languages_label")},
+      {"skip", t("ui.skip_to_content")},
+      {"footer", t("ui.footer")},
+      {"about_href", url("/about")},
+      {"about_label", t("ui.nav_about")},
+      {"content", std::move(*content)},
+  };
+  auto html = site.templates.render("layout.mustache", layout);
+  if (!html) return http::Response::text(500, "Internal error / 内部错误\n");
+  http::Response r;
+  r.body = std::move(*html);
+  r.headers.emplace_back("Content-Language", std::string(i18n::html_lang(lang)));
+  return r;
+}
+
+http::Response Call::error(int status, std::string_view detail) const {
+  std::string code = std::to_string(status);
+  nlohmann::json data = {{"status", code},
+                         {"heading", t("ui.error_" + code)},
+                         {"advice", t("ui.error_" + code + "_advice")},
+                         {"home", url("/")},
+                         {"home_label", t("ui.back_home")}};
+  if (!detail.empty()) data["detail"] = detail;
+  auto r = page("error.mustache", data, t("ui.error_" + code));
+  r.status = r.status == 200 ? status : r.status;
+  return r;
+}
+
+}  // namespace jz::web

@@ -1,0 +1,66 @@
+#pragma once
+// Call: one request being answered — the route's parameters, this worker's store reader,
+// the redaction oracle, the reader's language — and the helpers every page uses to turn
+// records into template values. Every record a page shows comes through public(), the
+// one redaction path (core/redact.hpp).
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/record.hpp"
+#include "core/redact.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "i18n/lang.hpp"
+#include "web/context.hpp"
+
+namespace jz::web {
+
+struct Call {
+  Call(const http::Request& r, const Site& s) : request(r), site(s) {}
+
+  const http::Request& request;
+  const Site& site;
+  i18n::Lang lang = i18n::Lang::kZhHans;
+  std::string id;          // the {id} segment of the route, if it has one
+  std::string collection;  // the {collection} segment (read API)
+  // Set by dispatch() for routes that read the store (Route::reads_store).
+  store::Store* reader = nullptr;
+  IsPublic visible;
+
+  store::Store& store() const;  // this request's reader; a route that reads must say so
+  bool is_public(std::string_view record_id) const { return visible(record_id); }
+
+  // --- records --------------------------------------------------------------------------
+  // The public view of a record, or nothing when it is missing or not public.
+  std::optional<Record> public_record(std::string_view id) const;
+  // {"name": ..., "href": ...} for a link to a public record; null when it is not public.
+  nlohmann::json ref(std::string_view id) const;
+
+  // --- words ----------------------------------------------------------------------------
+  std::string t(std::string_view key) const;  // the message catalogue, in this language
+  // A vocabulary label ("person_status", "detained"), or "" for an empty value.
+  std::string label(std::string_view list, std::string_view value) const;
+  std::string str(const Text& text) const;  // the text in this language (or its fallback)
+  // {"text": ..., "lang": "en"} — lang only when the text fell back to another language,
+  // so templates can mark it; null when empty.
+  nlohmann::json text(const Text& text) const;
+  std::string date(const Date& date) const;  // "" when absent
+
+  // --- URLs -----------------------------------------------------------------------------
+  // "/en/persons/" or "/en/persons/p0123456789" for a kind ("person") and optional id.
+  std::string url_of(std::string_view kind, std::string_view id = "") const;
+  std::string url(std::string_view rest) const;  // "/en" + rest
+
+  // --- responses ------------------------------------------------------------------------
+  // Renders `tmpl` with `data` inside the site layout (header, language links, footer).
+  http::Response page(std::string_view tmpl, nlohmann::json data, const std::string& title) const;
+  // An error page in the reader's language: what happened and what to do.
+  http::Response error(int status, std::string_view detail = "") const;
+};
+
+// The kind's URL segment: "person" -> "persons".
+std::string_view section_of(std::string_view kind);
+
+}  // namespace jz::web

@@ -1,0 +1,38 @@
+// An organization: kind, province, website, summary, and the records linked to it.
+#include "web/handlers.hpp"
+#include "web/record_views.hpp"
+
+namespace jz::web {
+
+using nlohmann::json;
+
+http::Response organization_page(Call& call) {
+  auto record = call.public_record(call.id);
+  if (!record || record->kind() != "organization") return call.error(404);
+  const auto& o = std::get<Organization>(record->body);
+  json facts = json::array();
+  auto fact = [&](std::string_view key, std::string value) {
+    if (!value.empty()) facts.push_back({{"label", call.t(key)}, {"value", std::move(value)}});
+  };
+  fact("ui.organization_type", call.label("organization_type", o.type));
+  fact("ui.province", call.label("province", o.province));
+  json related = json::array();
+  for (const char* kind : {"person", "case", "organization", "facility", "topic"})
+    for (const auto& r : referring(call, record->id, kind)) related.push_back(list_item(call, r));
+  json data = {{"name", call.text(o.name)},
+               {"facts", facts},
+               {"related", related},
+               {"links", links_of(call, *record)},
+               {"sources", sources_of(call, *record)},
+               {"t",
+                {{"website", call.t("ui.website")},
+                 {"related", call.t("ui.related")},
+                 {"links", call.t("ui.links_heading")},
+                 {"sources", call.t("ui.sources")}}}};
+  if (!o.url.empty()) data["url"] = o.url;
+  if (auto s = call.text(o.summary); !s.is_null()) data["summary"] = s;
+  std::string title = data["name"].is_null() ? record->id : data["name"]["text"].get<std::string>();
+  return call.page("organization.mustache", std::move(data), title);
+}
+
+}  // namespace jz::web

@@ -1,0 +1,42 @@
+#pragma once
+// Store readers for the server's workers: SQLite connections are not shared between
+// threads, so each request borrows one and gives it back. Readers are opened on demand,
+// so the pool grows to the number of requests handled at once (the worker count).
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "store/store.hpp"
+
+namespace jz::web {
+
+class ReaderPool {
+ public:
+  using Open = std::function<Result<std::unique_ptr<store::Store>>()>;
+  explicit ReaderPool(Open open) : open_(std::move(open)) {}
+
+  class Lease {
+   public:
+    Lease(ReaderPool& pool, std::unique_ptr<store::Store> store)
+        : pool_(&pool), store_(std::move(store)) {}
+    Lease(Lease&&) = default;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    store::Store& operator*() const { return *store_; }
+    store::Store* operator->() const { return store_.get(); }
+
+   private:
+    ReaderPool* pool_;
+    std::unique_ptr<store::Store> store_;
+  };
+
+  Result<Lease> acquire();
+
+ private:
+  Open open_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<store::Store>> idle_;
+};
+
+}  // namespace jz::web

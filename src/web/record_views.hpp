@@ -1,0 +1,34 @@
+#pragma once
+// Pieces several pages show, as template values: a record's sources, its typed links, a
+// timeline of events, a case's charges and sentence. Each takes records already passed
+// through public_view() (Call::public_record) and resolves the ids they name the same way.
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
+
+#include "core/record.hpp"
+#include "web/call.hpp"
+
+namespace jz::web {
+
+// The sources cited by the record, its links and (for facilities) its condition reports,
+// each once: title, publisher, date, reliability, URL, locators, link to the source page.
+nlohmann::json sources_of(Call& call, const Record& record);
+
+// The record's typed links to public records: type label, target, dates, note.
+nlohmann::json links_of(Call& call, const Record& record);
+
+// Public records of `kind` that point at `id` (the cases of a person, the events of a case ...).
+std::vector<Record> referring(Call& call, std::string_view id, std::string_view kind);
+
+// Events as a timeline, earliest first: date, type, title, place, facility, case, notes.
+nlohmann::json timeline(Call& call, std::vector<Record> events);
+
+// A case's charges ("颠覆国家政权罪 (刑法第105条)"), and its sentence in words.
+nlohmann::json charges_of(Call& call, const Case& c);
+std::string sentence_of(Call& call, const Sentence& s);
+
+// A one-line summary of a record for lists: name, link, and a short description.
+nlohmann::json list_item(Call& call, const Record& record);
+
+}  // namespace jz::web
