@@ -446,7 +446,9 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, OpenOptions 
   if (!options.read_only) {
     Status s =
         db->exec(options.bulk ? "PRAGMA journal_mode = TRUNCATE" : "PRAGMA journal_mode = WAL");
-    if (!s.is_ok()) return s.prefixed(path + ": ");
+    // Leaving WAL needs the database to itself: while a server reads it, a bulk import
+    // stays in WAL (slower for huge imports, but correct).
+    if (!s.is_ok() && !options.bulk) return s.prefixed(path + ": ");
   }
   for (const char* pragma :
        {"PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",

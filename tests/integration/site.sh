@@ -149,9 +149,13 @@ title_of() {
   [[ "$content" =~ \<title\>([^<]*)\</title\> ]] && printf '%s' "${BASH_REMATCH[1]}"
 }
 
-# py_json FILE EXPR: evaluates the Python expression EXPR with d = the JSON in FILE.
+# py_json FILE EXPR...: evaluates each Python expression with d = the JSON in FILE; prints
+# each result on a line.
 py_json() {
-  python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8")); print(eval(sys.argv[2]))' "$1" "$2"
+  python3 -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+for e in sys.argv[2:]:
+    print(eval(e))' "$@"
 }
 
 # raw_request BYTES: sends BYTES (a printf format: \r, \n, \0 ...) over a new connection and
@@ -755,57 +759,76 @@ section "caching: ETag, 304, gzip, HEAD" caching
 
 # === 7. the read API ==============================================================================
 api() {
-  local total ids_api ids_db page next n
+  local total ids_api ids_db page next n p errors=()
+  local -a v
   total=$(sql "$DB" "SELECT count(*) FROM records WHERE kind = 'person' AND visibility = 'public'")
   expect_status 200 '/api/v1/persons?per_page=2'
-  cp body p1.json
-  [[ "$(py_json p1.json 'len(d["data"])')" == 2 ]] || die "per_page=2 gave $(py_json p1.json 'len(d["data"])') records"
-  expect_eq "$(py_json p1.json 'd["meta"]["total"]')" "$total" "meta.total (public persons)"
-  expect_eq "$(py_json p1.json 'd["meta"]["next"]')" "/api/v1/persons?per_page=2&page=2" "meta.next"
-  expect_eq "$(py_json p1.json '"prev" in d["meta"]')" False "meta.prev on page 1"
+  mapfile -t v < <(py_json body 'len(d["data"])' 'd["meta"]["total"]' 'd["meta"].get("next")' \
+    '"prev" in d["meta"]')
+  expect_eq "${v[0]}" 2 "records with per_page=2"
+  expect_eq "${v[1]}" "$total" "meta.total (public persons)"
+  expect_eq "${v[2]}" "/api/v1/persons?per_page=2&page=2" "meta.next"
+  expect_eq "${v[3]}" False "meta.prev on page 1"
   # Following next gives every public person once, ordered by slug.
   ids_api=""
   next='/api/v1/persons?per_page=2'
   for ((n = 0; n < 1000 && ${#next} > 0; n++)); do
-    expect_status 200 "$next" >/dev/null
-    ids_api+=$(py_json body '"".join(r["id"] + "\n" for r in d["data"])')$'\n'
-    next=$(py_json body 'd["meta"].get("next", "")')
+    fetch "$next"
+    [[ "$STATUS" == 200 ]] || die "GET $next: $STATUS"
+    mapfile -t v < <(py_json body '" ".join(r["id"] for r in d["data"])' 'd["meta"].get("next") or ""')
+    ids_api+="${v[0]} "
+    next=${v[1]}
   done
-  ids_api=$(printf '%s' "$ids_api" | grep -v '^$' || true)
   ids_db=$(sql "$DB" "SELECT id FROM records WHERE kind = 'person' AND visibility = 'public' ORDER BY slug")
-  [[ "$ids_api" == "$ids_db" ]] || die "paging per_page=2 does not give the public persons by slug" \
-    "api: ${ids_api//$'\n'/ }" "db:  ${ids_db//$'\n'/ }"
-  ok "paging with per_page=2 walks all $total public persons in slug order"
+  ids_db=${ids_db//$'\n'/ }
+  [[ "$ids_api" == "$ids_db " ]] ||
+    die "paging per_page=2 does not give the public persons by slug" "api: $ids_api" "db:  $ids_db"
+  ok "paging with per_page=2 walks all $total public persons in slug order ($n pages)"
   page=$(((total + 1) / 2 + 1))
   expect_status 200 "/api/v1/persons?per_page=2&page=$page"
-  expect_eq "$(py_json body 'len(d["data"])')" 0 "records on page $page, past the end"
-  expect_eq "$(py_json body '"next" in d["meta"]')" False "meta.next past the end"
-  expect_eq "$(py_json body 'd["meta"]["total"]')" "$total" "meta.total past the end"
+  mapfile -t v < <(py_json body 'len(d["data"])' '"next" in d["meta"]' 'd["meta"]["total"]')
+  expect_eq "${v[0]}" 0 "records on page $page, past the end"
+  expect_eq "${v[1]}" False "meta.next past the end"
+  expect_eq "${v[2]}" "$total" "meta.total past the end"
 
   # A record: its public view only.
   expect_status 200 /api/v1/persons/p0000000h01
-  cp body h.json
-  expect_eq "$(py_json h.json 'd["data"]["body"]["name"]')" "{'zh': '公开人乙'}" "public name of p0000000h01"
-  expect_eq "$(py_json h.json 'sorted(k for k in ("health", "province", "groups", "aliases") if k in d["data"]["body"])')" "[]" "hidden body fields shown"
-  expect_eq "$(py_json h.json '[k for k in ("confidential", "sources") if k in d["data"]]')" "[]" "hidden citations or the confidential list"
+  mapfile -t v < <(py_json body 'd["data"]["body"]["name"]' \
+    '[k for k in ("health", "province", "groups", "aliases") if k in d["data"]["body"]]' \
+    '[k for k in ("confidential", "sources") if k in d["data"]]')
+  expect_eq "${v[0]}" "{'zh': '公开人乙'}" "public name of p0000000h01"
+  expect_eq "${v[1]}" "[]" "hidden body fields of p0000000h01 shown"
+  expect_eq "${v[2]}" "[]" "hidden citations or the confidential list of p0000000h01 shown"
   expect_status 200 /api/v1/persons/p0000000k01
-  expect_eq "$(py_json body 'd["data"].get("links", [])')" "[]" "links of p0000000k01 (all to non-public records, or confidential)"
+  expect_eq "$(py_json body 'd["data"].get("links", [])')" "[]" \
+    "links of p0000000k01 (all to non-public records, or confidential)"
   expect_status 200 /api/v1/cases/c0000000p01
-  expect_eq "$(py_json body 'd["data"]["body"]["persons"]')" "['p0000000k01']" "public persons of the case"
-  expect_eq "$(py_json body '[k for k in ("topics", "facilities", "lawyers", "summary") if k in d["data"]["body"]]')" "[]" "hidden or non-public parts of the case"
+  mapfile -t v < <(py_json body 'd["data"]["body"]["persons"]' \
+    '[k for k in ("topics", "facilities", "lawyers", "summary") if k in d["data"]["body"]]')
+  expect_eq "${v[0]}" "['p0000000k01']" "public persons of the case"
+  expect_eq "${v[1]}" "[]" "hidden or non-public parts of the case shown"
 
-  # Errors are JSON.
+  # Errors are JSON: {"error": {"status": ..., "message": ...}}.
   for p in /api/v1/persons/p0000000c01 /api/v1/persons/p0000000r01 /api/v1/persons/p0000000zz1 \
-    "/api/v1/cases/$LIU" /api/v1/bogus /api/v1/bogus/x /api/v1/facilities/f0000000c01; do
-    expect_status 404 "$p"
-    [[ "$(header content-type)" == application/json* ]] || die "$p: the 404 is not JSON"
-    expect_eq "$(py_json body 'd["error"]["status"]')" 404 "error.status of $p"
+    "/api/v1/cases/$LIU" /api/v1/bogus /api/v1/bogus/x /api/v1/facilities/f0000000c01 \
+    '/api/v1/persons?per_page=0' '/api/v1/persons?per_page=201' '/api/v1/persons?per_page=abc' \
+    '/api/v1/persons?per_page=-1' '/api/v1/persons?per_page=2x' '/api/v1/persons?page=0' \
+    '/api/v1/persons?page=x'; do
+    fetch "$p"
+    [[ "$(header content-type)" == application/json* ]] || die "$p: the error is not JSON"
+    cp body "error-$STATUS-${#errors[@]}.json"
+    errors+=("$STATUS $p")
   done
-  for p in '?per_page=0' '?per_page=201' '?per_page=abc' '?per_page=-1' '?per_page=2x' '?page=0' '?page=x'; do
-    expect_status 400 "/api/v1/persons$p"
-    [[ "$(header content-type)" == application/json* ]] || die "$p: the 400 is not JSON"
-    expect_eq "$(py_json body 'd["error"]["status"]')" 400 "error.status of $p"
-  done
+  python3 - "${errors[@]}" <<'PY' || die "API errors are not the documented JSON"
+import json, sys
+for i, arg in enumerate(sys.argv[1:]):
+    status, path = arg.split(" ", 1)
+    want = 400 if "?" in path else 404
+    d = json.load(open(f"error-{status}-{i}.json", encoding="utf-8"))
+    if int(status) != want or d["error"]["status"] != want or not d["error"]["message"]:
+        sys.exit(f"{path}: status {status}, body {d}")
+PY
+  ok "all ${#errors[@]} API errors are JSON with their status: 404 for missing, non-public and wrong-kind ids, 400 for bad paging"
 }
 section "the read API" api
 
