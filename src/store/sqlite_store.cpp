@@ -105,13 +105,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::map<std::string, std::int64_t>> count_by_kind() override {
-    auto q = db_.prepare("SELECT kind, count(*) FROM records GROUP BY kind");
-    if (!q) return q.status();
-    std::map<std::string, std::int64_t> out;
-    Status s;
-    while (q->step(&s)) out[q->text(0)] = q->integer(1);
-    if (!s.is_ok()) return s;
-    return out;
+    return count_kinds("SELECT kind, count(*) FROM records GROUP BY kind");
   }
 
   Result<std::vector<std::string>> referrers(std::string_view id) override {
@@ -187,14 +181,8 @@ class SqliteStore final : public Store {
   }
 
   Result<std::map<std::string, std::int64_t>> count_public_by_kind() override {
-    auto q =
-        db_.prepare("SELECT kind, count(*) FROM records WHERE visibility = 'public' GROUP BY kind");
-    if (!q) return q.status();
-    std::map<std::string, std::int64_t> out;
-    Status s;
-    while (q->step(&s)) out[q->text(0)] = q->integer(1);
-    if (!s.is_ok()) return s;
-    return out;
+    return count_kinds(
+        "SELECT kind, count(*) FROM records WHERE visibility = 'public' GROUP BY kind");
   }
 
   Result<std::int64_t> last_change() override {
@@ -259,6 +247,16 @@ class SqliteStore final : public Store {
     for (std::size_t i = 0; i < filters.size(); ++i)
       q.bind(static_cast<int>(2 + 2 * i), filters[i].name)
           .bind(static_cast<int>(3 + 2 * i), filters[i].value);
+  }
+
+  Result<std::map<std::string, std::int64_t>> count_kinds(std::string_view sql) {
+    auto q = db_.prepare(sql);
+    if (!q) return q.status();
+    std::map<std::string, std::int64_t> out;
+    Status s;
+    while (q->step(&s)) out[q->text(0)] = q->integer(1);
+    if (!s.is_ok()) return s;
+    return out;
   }
 
   Status load_head() {
