@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "http/ascii_case.hpp"
 #include "http/negotiate.hpp"
 
 namespace jz::http {
@@ -54,6 +55,28 @@ std::string gzip_at_level(std::string_view data, int level) {
 
 std::string gzip(std::string_view data) {
   return detail::gzip_at_level(data, 9);
+}
+
+bool is_compressible_type(std::string_view content_type) {
+  std::string_view media = content_type.substr(0, content_type.find(';'));
+  while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) media.remove_prefix(1);
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
+  std::string type(media);
+  for (char& c : type) c = detail::ascii_lower(c);
+  std::string_view t = type;
+  if (t.substr(0, 5) == "text/" && t.size() > 5) return true;
+  for (std::string_view exact : {"application/json", "application/xml", "application/javascript",
+                                 "image/svg+xml", "application/atom+xml"}) {
+    if (t == exact) return true;
+  }
+  std::size_t slash = t.find('/');
+  if (slash == std::string_view::npos || slash == 0) return false;
+  std::string_view subtype = t.substr(slash + 1);
+  auto ends_with = [&](std::string_view suffix) {
+    return subtype.size() > suffix.size() &&
+           subtype.substr(subtype.size() - suffix.size()) == suffix;
+  };
+  return ends_with("+xml") || ends_with("+json");
 }
 
 }  // namespace jz::http

@@ -13,4 +13,9 @@ namespace jz::http {
 // a page built twice does not look changed. Throws std::bad_alloc when zlib is out of memory.
 std::string gzip(std::string_view data);
 
+// text/*, application/json, application/xml, application/javascript and any +xml or +json
+// type (image/svg+xml, application/atom+xml, ...). Parameters such as charset are ignored.
+// The server compresses these on the fly; callers precompressing use the same rule.
+bool is_compressible_type(std::string_view content_type);
+
 }  // namespace jz::http

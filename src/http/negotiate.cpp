@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "http/ascii_case.hpp"
+#include "http/gzip.hpp"
 
 namespace jz::http::detail {
 
@@ -152,25 +153,6 @@ bool accepts_gzip(std::string_view accept_encoding) {
   return weight > 0 && weight >= identity;
 }
 
-bool is_compressible_type(std::string_view content_type) {
-  std::string type(trim(content_type.substr(0, content_type.find(';'))));
-  for (char& c : type) c = ascii_lower(c);
-  std::string_view t = type;
-  if (t.substr(0, 5) == "text/" && t.size() > 5) return true;
-  for (std::string_view exact : {"application/json", "application/xml", "application/javascript",
-                                 "image/svg+xml", "application/atom+xml"}) {
-    if (t == exact) return true;
-  }
-  std::size_t slash = t.find('/');
-  if (slash == std::string_view::npos || slash == 0) return false;
-  std::string_view subtype = t.substr(slash + 1);
-  auto ends_with = [&](std::string_view suffix) {
-    return subtype.size() > suffix.size() &&
-           subtype.substr(subtype.size() - suffix.size()) == suffix;
-  };
-  return ends_with("+xml") || ends_with("+json");
-}
-
 bool if_none_match_matches(std::string_view if_none_match, std::string_view etag) {
   std::string_view tag = opaque_tag(etag);
   if (tag.empty()) return false;
@@ -219,7 +201,7 @@ Response negotiate(Response response, const RequestFacts& request) {
   const std::string* type_header = find_header(response.headers, "content-type");
   const std::string& type = type_header ? *type_header : response.content_type;
   bool compressible = !no_body && !find_header(response.headers, "content-encoding") &&
-                      (!response.gzip_body.empty() || is_compressible_type(type));
+                      (!response.gzip_body.empty() || http::is_compressible_type(type));
   bool send_gzip = compressible && accepts_gzip(request.accept_encoding) &&
                    (!response.gzip_body.empty() || response.body.size() >= kMinGzipBytes);
 

@@ -40,10 +40,6 @@ std::string joined_header(const HeaderList& headers, std::string_view name);
 // q-value counts as 0.
 bool accepts_gzip(std::string_view accept_encoding);
 
-// text/*, application/json, application/xml, application/javascript and any +xml or +json
-// type (image/svg+xml, application/atom+xml, ...). Parameters such as charset are ignored.
-bool is_compressible_type(std::string_view content_type);
-
 // RFC 9110 §13.1.2: does If-None-Match match this ETag? Weak comparison ("W/" is ignored on
 // both sides), "*" matches any ETag, lists are searched; parsing stops at the first malformed
 // member.

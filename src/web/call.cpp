@@ -98,6 +98,11 @@ std::string Call::date(const Date& value) const {
   return value ? i18n::format_date(*value, lang) : "";
 }
 
+std::string Call::title_of(const Record& record) const {
+  std::string title = str(record.label());
+  return title.empty() ? record.id : title;
+}
+
 std::string Call::url_of(std::string_view kind, std::string_view record_id) const {
   std::string out = url("/");
   out += section_of(kind);

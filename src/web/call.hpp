@@ -47,6 +47,8 @@ struct Call {
   // so templates can mark it; null when empty.
   nlohmann::json text(const Text& text) const;
   std::string date(const Date& date) const;  // "" when absent
+  // The record's name or title for <title>, or its id when it has none in any language.
+  std::string title_of(const Record& record) const;
 
   // --- URLs -----------------------------------------------------------------------------
   // "/en/persons/" or "/en/persons/p0123456789" for a kind ("person") and optional id.

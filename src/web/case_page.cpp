@@ -44,9 +44,7 @@ http::Response case_page(Call& call) {
                  {"sources", call.t("ui.sources")}}}};
   if (auto s = call.text(c.summary); !s.is_null()) data["summary"] = s;
   if (auto s = sentence_of(call, c.sentence); !s.empty()) data["sentence"] = s;
-  std::string title =
-      data["title"].is_null() ? record->id : data["title"]["text"].get<std::string>();
-  return call.page("case.mustache", std::move(data), title);
+  return call.page("case.mustache", std::move(data), call.title_of(*record));
 }
 
 }  // namespace jz::web

@@ -13,23 +13,20 @@ http::Response facility_page(Call& call) {
   const auto& f = std::get<Facility>(record->body);
 
   json facts = json::array();
-  auto fact = [&](std::string_view key, std::string value) {
-    if (!value.empty()) facts.push_back({{"label", call.t(key)}, {"value", std::move(value)}});
-  };
-  fact("ui.facility_type", call.label("facility_type", f.type));
-  fact("ui.province", call.label("province", f.province));
-  fact("ui.county", call.str(f.county));
+  add_fact(facts, call, "ui.facility_type", call.label("facility_type", f.type));
+  add_fact(facts, call, "ui.province", call.label("province", f.province));
+  add_fact(facts, call, "ui.county", call.str(f.county));
   if (f.location) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.4f, %.4f", f.location->lat, f.location->lon);
-    fact("ui.coordinates", buf);
+    add_fact(facts, call, "ui.coordinates", buf);
   }
-  fact("ui.authority", call.str(f.authority));
-  fact("ui.opened", call.date(f.opened));
-  fact("ui.closed", call.date(f.closed));
+  add_fact(facts, call, "ui.authority", call.str(f.authority));
+  add_fact(facts, call, "ui.opened", call.date(f.opened));
+  add_fact(facts, call, "ui.closed", call.date(f.closed));
   std::string aliases;
   for (const auto& a : f.aliases) aliases += (aliases.empty() ? "" : " · ") + call.str(a);
-  fact("ui.aliases", aliases);
+  add_fact(facts, call, "ui.aliases", aliases);
 
   // People held: persons linked to it, and the persons of cases and events that name it.
   std::vector<std::string> person_ids;
@@ -65,8 +62,7 @@ http::Response facility_page(Call& call) {
                  {"sources", call.t("ui.sources")}}}};
   if (auto s = call.text(f.summary); !s.is_null()) data["summary"] = s;
   if (auto l = call.text(f.legal_basis); !l.is_null()) data["legal_basis"] = l;
-  std::string title = data["name"].is_null() ? record->id : data["name"]["text"].get<std::string>();
-  return call.page("facility.mustache", std::move(data), title);
+  return call.page("facility.mustache", std::move(data), call.title_of(*record));
 }
 
 }  // namespace jz::web

@@ -2,7 +2,6 @@
 // facets (?status=detained&province=tibet) and paged (?page=2), with a form that works
 // without JavaScript and the number of records behind each choice.
 #include <array>
-#include <charconv>
 
 #include "core/vocabulary.hpp"
 #include "web/handlers.hpp"

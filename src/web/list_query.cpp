@@ -22,12 +22,14 @@ std::string percent_encode(std::string_view s) {
 
 }  // namespace
 
-std::optional<std::int64_t> page_number(const http::Request& request) {
-  std::string text = request.param("page");
-  if (text.empty()) return 1;
+std::optional<std::int64_t> whole_number_param(const http::Request& request, std::string_view name,
+                                               std::int64_t absent, std::int64_t lo,
+                                               std::int64_t hi) {
+  std::string text = request.param(name);
+  if (text.empty()) return absent;
   std::int64_t n = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size() || n < 1 || n > 100000)
+  if (ec != std::errc() || end != text.data() + text.size() || n < lo || n > hi)
     return std::nullopt;
   return n;
 }

@@ -9,9 +9,16 @@
 
 namespace jz::web {
 
-// The ?page= parameter: 1 when absent, nothing when it is not a whole number from 1 to
-// 100000.
-std::optional<std::int64_t> page_number(const http::Request& request);
+// A whole-number query parameter: `absent` when it is missing, nothing when it is not a
+// whole number from `lo` to `hi`.
+std::optional<std::int64_t> whole_number_param(const http::Request& request, std::string_view name,
+                                               std::int64_t absent, std::int64_t lo,
+                                               std::int64_t hi);
+
+// The ?page= parameter: 1 when absent, nothing unless a whole number from 1 to 100000.
+inline std::optional<std::int64_t> page_number(const http::Request& request) {
+  return whole_number_param(request, "page", 1, 1, 100000);
+}
 
 // {"current", "count", "prev", "next"}: hrefs keep the other query parameters.
 nlohmann::json pagination(const Call& call, std::int64_t total, std::int64_t page,

@@ -11,11 +11,8 @@ http::Response organization_page(Call& call) {
   if (!record || record->kind() != "organization") return call.error(404);
   const auto& o = std::get<Organization>(record->body);
   json facts = json::array();
-  auto fact = [&](std::string_view key, std::string value) {
-    if (!value.empty()) facts.push_back({{"label", call.t(key)}, {"value", std::move(value)}});
-  };
-  fact("ui.organization_type", call.label("organization_type", o.type));
-  fact("ui.province", call.label("province", o.province));
+  add_fact(facts, call, "ui.organization_type", call.label("organization_type", o.type));
+  add_fact(facts, call, "ui.province", call.label("province", o.province));
   json related = json::array();
   for (const char* kind : {"person", "case", "organization", "facility", "topic"})
     for (const auto& r : referring(call, record->id, kind)) related.push_back(list_item(call, r));
@@ -31,8 +28,7 @@ http::Response organization_page(Call& call) {
                  {"sources", call.t("ui.sources")}}}};
   if (!o.url.empty()) data["url"] = o.url;
   if (auto s = call.text(o.summary); !s.is_null()) data["summary"] = s;
-  std::string title = data["name"].is_null() ? record->id : data["name"]["text"].get<std::string>();
-  return call.page("organization.mustache", std::move(data), title);
+  return call.page("organization.mustache", std::move(data), call.title_of(*record));
 }
 
 }  // namespace jz::web

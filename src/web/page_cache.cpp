@@ -47,8 +47,7 @@ void PageCache::put(const std::string& key, std::int64_t generation,
 
 void finish_for_cache(http::Response& response) {
   response.headers.emplace_back("ETag", "\"" + to_hex(blake2b(response.body)).substr(0, 32) + "\"");
-  if (response.body.size() >= 512 && (response.content_type.starts_with("text/") ||
-                                      response.content_type.starts_with("application/json")))
+  if (response.body.size() >= 512 && http::is_compressible_type(response.content_type))
     response.gzip_body = http::gzip(response.body);
 }
 

@@ -8,10 +8,6 @@ namespace {
 
 using nlohmann::json;
 
-void fact(json& facts, Call& call, std::string_view label_key, std::string value) {
-  if (!value.empty()) facts.push_back({{"label", call.t(label_key)}, {"value", std::move(value)}});
-}
-
 // The name in Simplified, Traditional and English, and every alias with its system.
 json names_of(Call& call, const Person& p) {
   json names = json::array();
@@ -38,19 +34,19 @@ http::Response person_page(Call& call) {
   const auto& p = std::get<Person>(record->body);
 
   json facts = json::array();
-  fact(facts, call, "ui.gender", call.label("gender", p.gender));
-  fact(facts, call, "ui.born", call.date(p.born));
-  fact(facts, call, "ui.died", call.date(p.died));
-  fact(facts, call, "ui.ethnicity", call.str(p.ethnicity));
-  fact(facts, call, "ui.province", call.label("province", p.province));
-  fact(facts, call, "ui.home_place", call.str(p.home_place));
+  add_fact(facts, call, "ui.gender", call.label("gender", p.gender));
+  add_fact(facts, call, "ui.born", call.date(p.born));
+  add_fact(facts, call, "ui.died", call.date(p.died));
+  add_fact(facts, call, "ui.ethnicity", call.str(p.ethnicity));
+  add_fact(facts, call, "ui.province", call.label("province", p.province));
+  add_fact(facts, call, "ui.home_place", call.str(p.home_place));
   std::string groups;
   for (const auto& g : p.groups)
     groups += (groups.empty()                 ? ""
                : call.lang == i18n::Lang::kEn ? ", "
                                               : "、") +
               call.label("person_group", g);
-  fact(facts, call, "ui.groups", groups);
+  add_fact(facts, call, "ui.groups", groups);
 
   // Cases naming the person, their events, and events naming the person directly.
   json cases = json::array();
@@ -117,8 +113,7 @@ http::Response person_page(Call& call) {
   };
   if (auto h = call.text(p.health); !h.is_null()) data["health"] = h;
   if (auto s = call.text(p.summary); !s.is_null()) data["summary"] = s;
-  std::string title = data["name"].is_null() ? record->id : data["name"]["text"].get<std::string>();
-  return call.page("person.mustache", std::move(data), title);
+  return call.page("person.mustache", std::move(data), call.title_of(*record));
 }
 
 }  // namespace jz::web

@@ -53,22 +53,12 @@ http::Response api_list(Call& call) {
                                "topics");
   auto page = page_number(call.request);
   if (!page) return json_error(400, "page must be a whole number from 1 to 100000");
-  std::int64_t per_page = 50;
-  if (std::string p = call.request.param("per_page"); !p.empty()) {
-    try {
-      std::size_t used = 0;
-      per_page = std::stoll(p, &used);
-      if (used != p.size()) per_page = 0;
-    } catch (const std::exception&) {
-      per_page = 0;
-    }
-    if (per_page < 1 || per_page > 200)
-      return json_error(400, "per_page must be a whole number from 1 to 200");
-  }
+  auto per_page = whole_number_param(call.request, "per_page", 50, 1, 200);
+  if (!per_page) return json_error(400, "per_page must be a whole number from 1 to 200");
   store::ListQuery query;
   query.kind = kind;
-  query.offset = (*page - 1) * per_page;
-  query.limit = per_page;
+  query.offset = (*page - 1) * *per_page;
+  query.limit = *per_page;
   auto found = call.store().list_public(query);
   if (!found) return json_error(503, "the database is not available; try again later");
 
@@ -81,10 +71,10 @@ http::Response api_list(Call& call) {
     first = false;
     body += to_canonical_json(*shown);
   }
-  nlohmann::json meta = {{"page", *page}, {"per_page", per_page}, {"total", found->total}};
-  std::string base = "/api/v1/" + call.collection + "?per_page=" + std::to_string(per_page);
+  nlohmann::json meta = {{"page", *page}, {"per_page", *per_page}, {"total", found->total}};
+  std::string base = "/api/v1/" + call.collection + "?per_page=" + std::to_string(*per_page);
   if (*page > 1) meta["prev"] = base + "&page=" + std::to_string(*page - 1);
-  if (*page * per_page < found->total) meta["next"] = base + "&page=" + std::to_string(*page + 1);
+  if (*page * *per_page < found->total) meta["next"] = base + "&page=" + std::to_string(*page + 1);
   body += "],\"meta\":" + meta.dump() + "}";
   return json_response(200, std::move(body));
 }

@@ -160,6 +160,10 @@ std::string sentence_of(Call& call, const Sentence& s) {
   return out;
 }
 
+void add_fact(json& facts, const Call& call, std::string_view label_key, std::string value) {
+  if (!value.empty()) facts.push_back({{"label", call.t(label_key)}, {"value", std::move(value)}});
+}
+
 json list_item(Call& call, const Record& r) {
   json item = call.ref(r.id);
   if (item.is_null()) item = {{"text", r.id}, {"href", call.url_of(r.kind(), r.id)}};

@@ -28,6 +28,10 @@ nlohmann::json timeline(Call& call, std::vector<Record> events);
 nlohmann::json charges_of(Call& call, const Case& c);
 std::string sentence_of(Call& call, const Sentence& s);
 
+// Adds {"label": t(label_key), "value": value} to `facts` unless the value is empty.
+void add_fact(nlohmann::json& facts, const Call& call, std::string_view label_key,
+              std::string value);
+
 // A one-line summary of a record for lists: name, link, and a short description.
 nlohmann::json list_item(Call& call, const Record& record);
 

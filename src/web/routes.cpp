@@ -2,7 +2,6 @@
 
 #include <array>
 #include <memory>
-#include <vector>
 
 #include "store/store.hpp"
 #include "web/handlers.hpp"
@@ -37,26 +36,34 @@ constexpr std::array kRoutes{
     Route{"GET", "/api/v1/{collection}/{id}", api_record, P, true, "one public record"},
 };
 
-// Splits "/en/persons/x" into {"en", "persons", "x"}; a final "/" gives a final "".
-std::vector<std::string_view> segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  if (path.empty() || path[0] != '/') return out;
-  std::size_t start = 1;
-  while (true) {
-    auto slash = path.find('/', start);
-    out.push_back(path.substr(start, slash == std::string_view::npos ? slash : slash - start));
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
+// The "/"-separated segments of a path, one at a time, without copying: routes are
+// matched on every request. "/en/persons/" yields "en", "persons", "".
+class Segments {
+ public:
+  explicit Segments(std::string_view path)
+      : rest_(path.empty() ? path : path.substr(1)), done_(path.empty() || path[0] != '/') {}
+  bool next(std::string_view& segment) {
+    if (done_) return false;
+    auto slash = rest_.find('/');
+    segment = rest_.substr(0, slash);
+    if (slash == std::string_view::npos)
+      done_ = true;
+    else
+      rest_.remove_prefix(slash + 1);
+    return true;
   }
-  return out;
-}
+
+ private:
+  std::string_view rest_;
+  bool done_;
+};
 
 // Matches `path` against `pattern`, filling the call's parameters.
-bool match(std::string_view pattern, const std::vector<std::string_view>& path, Call& call) {
-  auto pat = segments(pattern);
-  if (pat.size() != path.size()) return false;
-  for (std::size_t i = 0; i < pat.size(); ++i) {
-    std::string_view p = pat[i], s = path[i];
+bool match(std::string_view pattern, std::string_view path, Call& call) {
+  Segments pat(pattern), got(path);
+  std::string_view p, s;
+  while (pat.next(p)) {
+    if (!got.next(s)) return false;
     if (p == "{lang}") {
       auto lang = i18n::lang_from_prefix(s);
       if (!lang) return false;
@@ -71,10 +78,10 @@ bool match(std::string_view pattern, const std::vector<std::string_view>& path, 
       return false;
     }
   }
-  return true;
+  return !got.next(s);
 }
 
-const Route* find_route(const std::vector<std::string_view>& path, Call& call, bool* path_known,
+const Route* find_route(std::string_view path, Call& call, bool* path_known,
                         std::string_view method) {
   for (const auto& route : kRoutes) {
     if (!match(route.pattern, path, call)) continue;
@@ -117,16 +124,16 @@ std::span<const Route> routes() {
 
 http::Response dispatch(const http::Request& request, Context& context) {
   Call call{request, context.site};
-  auto path = segments(request.path);
   // Errors are shown in the language of the URL, or the browser's.
-  auto url_lang = path.empty() ? std::nullopt : i18n::lang_from_prefix(path[0]);
+  std::string_view first;
+  auto url_lang = Segments(request.path).next(first) ? i18n::lang_from_prefix(first) : std::nullopt;
   call.lang = url_lang ? *url_lang : i18n::negotiate(request.header("accept-language"));
 
   // HEAD is answered as GET; the server drops the body.
   std::string_view method = request.method;
   if (method == "HEAD") method = "GET";
   bool path_known = false;
-  if (const Route* route = find_route(path, call, &path_known, method))
+  if (const Route* route = find_route(request.path, call, &path_known, method))
     return answer(*route, call, context);
   if (path_known) {
     auto r = call.error(405);
@@ -136,10 +143,8 @@ http::Response dispatch(const http::Request& request, Context& context) {
   // "/en/persons" -> "/en/persons/": lists and the home page end in a slash.
   if (!request.path.ends_with('/')) {
     Call probe{request, context.site};
-    std::string path_with_slash = request.path + "/";  // segments() views into it
-    auto with_slash = segments(path_with_slash);
     bool known = false;
-    if (find_route(with_slash, probe, &known, "GET")) {
+    if (find_route(request.path + "/", probe, &known, "GET")) {
       // From the raw target, still percent-encoded, so the Location header stays ASCII.
       std::string location = request.target;
       location.insert(std::min(location.find('?'), location.size()), "/");

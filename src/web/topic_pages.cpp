@@ -63,9 +63,7 @@ http::Response topic_page(Call& call) {
     data["text_html"] = markdown_to_html(text.text);
     if (text.lang != call.lang) data["text_lang"] = i18n::html_lang(text.lang);
   }
-  std::string title =
-      data["title"].is_null() ? record->id : data["title"]["text"].get<std::string>();
-  return call.page("topic.mustache", std::move(data), title);
+  return call.page("topic.mustache", std::move(data), call.title_of(*record));
 }
 
 }  // namespace jz::web

@@ -247,3 +247,50 @@ realdata() {
     die "real data file $1 not found under JZ_REALDATA=${JZ_REALDATA:-<unset>}"
   printf '%s' "$path"
 }
+
+# start_server DB [ARGS...]: runs `jianzheng serve --port 0` in the background (stdout to
+# serve.out, stderr to serve.err) and sets SERVER (its pid), PORT and BASE from the line
+# "serving on http://127.0.0.1:PORT/" it prints.
+start_server() {
+  local db=$1
+  shift
+  : >serve.err
+  "$JZ" --db "$db" serve --port 0 "$@" >serve.out 2>serve.err &
+  SERVER=$!
+  track_pid "$SERVER"
+  PORT=""
+  local i log
+  for ((i = 0; i < 200; i++)); do # polls for at most 10 s
+    log=$(<serve.err)
+    if [[ "$log" =~ serving\ on\ http://127\.0\.0\.1:([0-9]+)/ ]]; then
+      PORT=${BASH_REMATCH[1]}
+      break
+    fi
+    kill -0 "$SERVER" 2>/dev/null || die "serve exited before serving" "$(<serve.err)"
+    sleep 0.05
+  done
+  [[ -n "$PORT" ]] || die "serve did not say where it serves within 10 s" "$(<serve.err)"
+  ((PORT > 0)) || die "serve reports port $PORT"
+  ok "serving on port $PORT"
+  BASE=http://127.0.0.1:$PORT
+}
+
+# stop_server: SIGTERM, then expects exit 0 within 10 s and nothing answering any more.
+stop_server() {
+  kill -TERM "$SERVER"
+  local i rc=0
+  for ((i = 0; i < 200; i++)); do # at most 10 s
+    kill -0 "$SERVER" 2>/dev/null || break
+    sleep 0.05
+  done
+  if kill -0 "$SERVER" 2>/dev/null; then
+    kill -KILL "$SERVER" 2>/dev/null || true
+    die "serve did not stop within 10 s of SIGTERM"
+  fi
+  wait "$SERVER" || rc=$?
+  expect_eq "$rc" "0" "exit status of serve after SIGTERM"
+  if curl -sS --max-time 2 -o /dev/null "$BASE/healthz" 2>/dev/null; then
+    die "the server still answers after it stopped"
+  fi
+  ok "nothing answers on port $PORT after the stop"
+}

@@ -19,24 +19,7 @@ PUBLIC_PERSONS=$(sql "$DB" "SELECT count(*) FROM records WHERE kind = 'person' A
 
 # --- start on a free port ------------------------------------------------------------------
 # --port 0 lets the system choose; the line "serving on http://127.0.0.1:PORT/" says which.
-: >serve.err
-"$JZ" --db "$DB" serve --port 0 >serve.out 2>serve.err &
-SERVER=$!
-track_pid "$SERVER"
-PORT=""
-for ((i = 0; i < 200; i++)); do # at most 10 s, polling every 0.05 s
-  log=$(<serve.err)
-  if [[ "$log" =~ serving\ on\ http://127\.0\.0\.1:([0-9]+)/ ]]; then
-    PORT=${BASH_REMATCH[1]}
-    break
-  fi
-  kill -0 "$SERVER" 2>/dev/null || die "serve exited before serving" "$(<serve.err)"
-  sleep 0.05
-done
-[[ -n "$PORT" ]] || die "serve did not say where it serves within 10 s" "$(<serve.err)"
-((PORT > 0)) || die "serve reports port $PORT"
-ok "serving on port $PORT"
-BASE=http://127.0.0.1:$PORT
+start_server "$DB"
 
 # fetch PATH [CURL ARGS...]: headers to headers.txt, body to body.html, status to $STATUS.
 fetch() {
@@ -123,22 +106,7 @@ expect_fail timeout 10 "$JZ" --db "$DB" serve --port "$PORT"
 expect_contains "$ERR" "cannot serve on 127.0.0.1:$PORT"
 
 # --- SIGTERM: a clean stop with exit 0 -------------------------------------------------------
-kill -TERM "$SERVER"
-for ((i = 0; i < 200; i++)); do # at most 10 s
-  kill -0 "$SERVER" 2>/dev/null || break
-  sleep 0.05
-done
-if kill -0 "$SERVER" 2>/dev/null; then
-  kill -KILL "$SERVER" 2>/dev/null || true
-  die "serve did not stop within 10 s of SIGTERM"
-fi
-rc=0
-wait "$SERVER" || rc=$?
-expect_eq "$rc" "0" "exit status of serve after SIGTERM"
-if curl -sS --max-time 2 -o /dev/null "$BASE/" 2>/dev/null; then
-  die "the server still answers after it stopped"
-fi
-ok "nothing answers on port $PORT after the stop"
+stop_server
 
 # --- the access log: one line per request, no client address, no query --------------------
 requests=0

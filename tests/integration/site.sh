@@ -57,23 +57,8 @@ done
   die "the demo data no longer has 刘晓波 as $LIU"
 
 # --- start on a free port ----------------------------------------------------------------------
-: >serve.err
-"$JZ" --db "$DB" serve --port 0 >serve.out 2>serve.err &
-SERVER=$!
-track_pid "$SERVER"
-PORT=""
-for ((i = 0; i < 200; i++)); do # polls for at most 10 s
-  log=$(<serve.err)
-  if [[ "$log" =~ serving\ on\ http://127\.0\.0\.1:([0-9]+)/ ]]; then
-    PORT=${BASH_REMATCH[1]}
-    break
-  fi
-  kill -0 "$SERVER" 2>/dev/null || die "serve exited before serving" "$(<serve.err)"
-  sleep 0.05
-done
-[[ -n "$PORT" ]] || die "serve did not say where it serves within 10 s" "$(<serve.err)"
-ok "serving on port $PORT"
-BASE=http://127.0.0.1:$PORT
+# --port 0 lets the system choose; the line "serving on http://127.0.0.1:PORT/" says which.
+start_server "$DB"
 
 # --- helpers -----------------------------------------------------------------------------------
 # header NAME: the value of header NAME in headers.txt (case-insensitive), or "" (exit 1).
@@ -884,22 +869,7 @@ section "a write by another process shows at once" write_while_serving
 
 # === 9. SIGTERM: a clean stop with exit 0; the access log ========================================
 curl -sS --max-time 5 -o /dev/null "$BASE/en/?q=QUERYSECRET" || die "the server stopped answering"
-kill -TERM "$SERVER"
-for ((i = 0; i < 200; i++)); do # at most 10 s
-  kill -0 "$SERVER" 2>/dev/null || break
-  sleep 0.05
-done
-if kill -0 "$SERVER" 2>/dev/null; then
-  kill -KILL "$SERVER" 2>/dev/null || true
-  die "serve did not stop within 10 s of SIGTERM"
-fi
-rc=0
-wait "$SERVER" || rc=$?
-expect_eq "$rc" "0" "exit status of serve after SIGTERM"
-if curl -sS --max-time 2 -o /dev/null "$BASE/healthz" 2>/dev/null; then
-  die "the server still answers after it stopped"
-fi
-ok "nothing answers on port $PORT after the stop"
+stop_server
 
 requests=0
 while IFS= read -r line; do
