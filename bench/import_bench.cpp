@@ -245,6 +245,9 @@ class TimedStore final : public jz::store::Store {
     return inner_.count_public_by_kind();
   }
   jz::Result<std::int64_t> last_change() override { return inner_.last_change(); }
+  jz::Result<jz::search::SearchResult> search(const jz::search::SearchRequest& r) override {
+    return inner_.search(r);
+  }
   jz::Result<jz::store::PutOutcome> put(jz::Record& record,
                                         const jz::store::ChangeInfo& change) override {
     return inner_.put(record, change);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "store/facet_index.hpp"
+#include "store/fts5_search_index.hpp"
 
 namespace jz::store {
 namespace {
@@ -15,7 +16,7 @@ struct Migration {
   Status (*fill)(Database&) = nullptr;
 };
 
-constexpr std::array<Migration, 2> kMigrations = {
+const std::array<Migration, 3> kMigrations = {
     // 1: records, their references, the revision chain.
     Migration{R"sql(
 CREATE TABLE records (
@@ -71,6 +72,8 @@ CREATE INDEX facets_by_record ON facets (record_id);
 CREATE INDEX records_by_kind_updated ON records (kind, updated);
 )sql",
               index_all_facets},
+    // 3: the public search index (store/fts5_search_index.hpp).
+    Migration{kSearchSchemaSql, index_all_search},
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "store/sqlite_db.hpp"
 
+#include "store/fts5_tokenizer.hpp"
+
 namespace jz::store {
 
 Statement& Statement::operator=(Statement&& o) noexcept {
@@ -77,7 +79,9 @@ Result<Database> Database::open(const std::string& path, bool create, bool read_
     return Status::io(path + ": cannot open database: " + msg);
   }
   sqlite3_extended_result_codes(db, 1);
-  return Database(db);
+  Database opened(db);
+  JZ_RETURN_IF_ERROR(register_search_tokenizer(db));
+  return opened;
 }
 
 Database::~Database() {

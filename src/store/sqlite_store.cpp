@@ -6,7 +6,9 @@
 #include "core/record_id.hpp"
 #include "core/record_json.hpp"
 #include "core/slug.hpp"
+#include "search/search_document.hpp"
 #include "store/facet_index.hpp"
+#include "store/fts5_search_index.hpp"
 #include "store/migrations.hpp"
 #include "store/revision_chain.hpp"
 #include "store/sqlite_db.hpp"
@@ -57,7 +59,14 @@ class SqliteStore final : public Store {
       if (!s) return s.status();
       *stmt = std::move(*s);
     }
+    auto search = open_fts5_search_index(db_);
+    if (!search) return search.status();
+    search_ = std::move(*search);
     return facets_.prepare(db_);
+  }
+
+  Result<search::SearchResult> search(const search::SearchRequest& request) override {
+    return search_->search(request);
   }
 
   Result<Record> get(std::string_view id) override {
@@ -383,6 +392,13 @@ class SqliteStore final : public Store {
       JZ_RETURN_IF_ERROR(insert_ref_.run());
     }
     JZ_RETURN_IF_ERROR(facets_.write(record, existing.has_value()));
+    auto document = search::search_document(record);
+    if (!document) return document.status();
+    if (*document) {
+      JZ_RETURN_IF_ERROR(search_->put(**document));
+    } else if (existing) {
+      JZ_RETURN_IF_ERROR(search_->remove(record.id));
+    }
     insert_revision_.bind(1, rev.seq)
         .bind(2, rev.record_id)
         .bind(3, rev.revision)
@@ -426,6 +442,7 @@ class SqliteStore final : public Store {
   Statement get_, insert_record_, update_record_, delete_refs_, insert_ref_, insert_revision_,
       read_head_, write_head_, slug_owner_, dangling_, referrers_;
   FacetIndex facets_;
+  std::unique_ptr<search::SearchIndex> search_;
   bool in_transaction_ = false;
   bool head_dirty_ = false;
   std::int64_t head_seq_ = 0;

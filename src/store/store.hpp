@@ -14,6 +14,7 @@
 #include "core/record.hpp"
 #include "core/redact.hpp"
 #include "core/status.hpp"
+#include "search/search_index.hpp"
 
 namespace jz::store {
 
@@ -83,6 +84,9 @@ class Store {
   virtual Result<std::vector<std::pair<std::string, std::int64_t>>> facet_counts(
       std::string_view kind, std::string_view name, const std::vector<Facet>& filters) = 0;
   virtual Result<std::map<std::string, std::int64_t>> count_public_by_kind() = 0;
+  // Public records matching a reader's search (search/search_index.hpp); the index is
+  // written with each record, in the same transaction.
+  virtual Result<search::SearchResult> search(const search::SearchRequest& request) = 0;
   // A number that grows with every committed write, from any connection or process: caches
   // of rendered pages compare it to know they are stale.
   virtual Result<std::int64_t> last_change() = 0;

@@ -1,0 +1,120 @@
+#include "search/search_document.hpp"
+
+#include <set>
+
+#include "core/facets.hpp"
+#include "core/redact.hpp"
+#include "search/pinyin.hpp"
+
+namespace jz::search {
+namespace {
+
+constexpr int kMaxYearsSpanned = 80;  // an open-ended range still names a bounded set
+
+void add(std::string& column, std::string_view text) {
+  if (text.empty()) return;
+  if (!column.empty()) column += '\n';
+  column += text;
+}
+
+void add(std::string& column, const Text& text) {
+  add(column, text.zh);
+  if (text.zh_hant != text.zh) add(column, text.zh_hant);
+  add(column, text.en);
+}
+
+struct Collect {
+  SearchDocument& doc;
+  std::set<int>& years;
+
+  void name(const std::string& text) {
+    add(doc.names, text);
+    add(doc.pinyin, name_pinyin(text));
+  }
+  void name(const Text& text) {
+    name(text.zh);
+    if (text.zh_hant != text.zh) add(doc.names, text.zh_hant);  // same pinyin as zh
+    add(doc.names, text.en);
+  }
+  void span(const Date& from, const Date& to) {
+    if (!from && !to) return;
+    int first = from ? from->from().year : to->from().year;
+    int last = to ? to->to().year : from->to().year;
+    if (from && from->to().open) last = first;
+    if (to && to->from().open) first = last;
+    for (int y = first; y <= last && y - first < kMaxYearsSpanned; ++y)
+      if (y > 0) years.insert(y);
+  }
+  void on(const Date& date) { span(date, date); }
+
+  void operator()(const Person& p) {
+    name(p.name);
+    for (const auto& a : p.aliases) name(a.name);
+    for (const Text* t : {&p.ethnicity, &p.home_place, &p.health, &p.status_note, &p.summary})
+      add(doc.body, *t);
+  }
+  void operator()(const Case& c) {
+    add(doc.title, c.title);
+    add(doc.body, c.summary);
+    for (const auto& charge : c.charges) add(doc.body, charge.name);
+    add(doc.body, c.sentence.text);
+    on(c.sentence.ends);
+  }
+  void operator()(const Event& e) {
+    add(doc.title, e.title);
+    add(doc.body, e.place);
+    add(doc.body, e.notes);
+    on(e.date);
+  }
+  void operator()(const Facility& f) {
+    name(f.name);
+    for (const auto& a : f.aliases) name(a);
+    for (const Text* t : {&f.county, &f.authority, &f.legal_basis, &f.summary}) add(doc.body, *t);
+    for (const auto& report : f.conditions) {
+      add(doc.body, report.text);
+      on(report.date);
+    }
+    span(f.opened, f.closed);
+  }
+  void operator()(const Organization& o) {
+    name(o.name);
+    add(doc.body, o.summary);
+  }
+  void operator()(const Source& s) {
+    add(doc.title, s.title);
+    add(doc.body, s.publisher);
+    on(s.published);
+  }
+  void operator()(const Topic& t) {
+    add(doc.title, t.title);
+    add(doc.body, t.summary);
+    add(doc.body, t.text);
+  }
+};
+
+}  // namespace
+
+Result<std::optional<SearchDocument>> search_document(const Record& record) {
+  // The document holds no references, so which of them are public does not matter here;
+  // what does is that the fields come from the one redaction path.
+  auto shown = public_view(record, [](std::string_view) { return true; });
+  if (!shown) return std::optional<SearchDocument>();
+  auto facets = public_facets(*shown);
+  if (!facets) return facets.status();
+
+  SearchDocument doc;
+  doc.id = shown->id;
+  doc.kind = std::string(shown->kind());
+  doc.facets = std::move(*facets);
+  std::set<int> years;
+  Collect collect{doc, years};
+  std::visit(collect, shown->body);
+  for (const auto& link : shown->links) {
+    collect.span(link.from, link.to);
+    add(doc.body, link.note);
+  }
+  for (int y : years) doc.facets.push_back({"year", std::to_string(y)});
+  return std::optional<SearchDocument>(std::move(doc));
+}
+
+}  // namespace jz::search

@@ -1,0 +1,142 @@
+#include "search/tokenizer.hpp"
+
+#include <iterator>
+#include <string>
+
+#include "search/fold.hpp"
+
+namespace jz::search {
+namespace {
+
+constexpr std::size_t kMaxWordBytes = 64;  // longer runs of letters are not words people type
+
+class Tokenizer {
+ public:
+  Tokenizer(TokenizeFor mode, const TermSink& sink)
+      : query_(mode == TokenizeFor::kQuery), sink_(sink) {}
+
+  bool run(std::string_view text) {
+    struct Folded {
+      char32_t c;
+      CharClass k;
+    } folded[32];
+    for (std::size_t at = 0; at < text.size() && ok_;) {
+      std::size_t n = 0;
+      std::size_t next = fold_next(text, at, [&](char32_t c, CharClass k) {
+        if (n < std::size(folded)) folded[n++] = {c, k};
+      });
+      // Every term from one cluster (㍿ folds to 株式会社) points at the whole cluster.
+      for (std::size_t i = 0; i < n; ++i) take(folded[i].c, folded[i].k, at, next);
+      at = next;
+    }
+    end_word();
+    end_run();
+    return ok_;
+  }
+
+ private:
+  struct Ideograph {
+    char32_t c = 0;
+    std::size_t start = 0, end = 0;
+  };
+
+  void take(char32_t c, CharClass k, std::size_t start, std::size_t end) {
+    switch (k) {
+      case CharClass::kWord:
+        end_run();
+        if (word_.empty()) word_start_ = start;
+        if (word_.size() < kMaxWordBytes) append_utf8(word_, c);
+        word_end_ = end;
+        break;
+      case CharClass::kIdeograph:
+        end_word();
+        add_ideograph({c, start, end});
+        break;
+      case CharClass::kNameDot:
+        if (!has_last_) end_word();  // inside a run of ideographs it joins; elsewhere it breaks
+        break;
+      case CharClass::kBreak:
+        end_word();
+        end_run();
+        break;
+    }
+  }
+
+  void add_ideograph(const Ideograph& next) {
+    if (!has_last_) {
+      last_ = next;
+      has_last_ = true;
+      run_length_ = 1;
+      return;
+    }
+    // A pair: last_ and next.
+    term_.clear();
+    append_utf8(term_, last_.c);
+    append_utf8(term_, next.c);
+    if (query_) {
+      emit(term_, last_.start, next.end, false);
+    } else {
+      std::string unigram;
+      append_utf8(unigram, last_.c);
+      emit(unigram, last_.start, last_.end, false);
+      emit(term_, last_.start, next.end, true);
+    }
+    last_ = next;
+    ++run_length_;
+  }
+
+  void end_run() {
+    if (!has_last_) return;
+    has_last_ = false;
+    term_.clear();
+    append_utf8(term_, last_.c);
+    if (!query_ || run_length_ == 1) {
+      emit(term_, last_.start, last_.end, false);
+    } else {
+      // Only needed to keep a phrase's positions aligned when more terms follow.
+      pending_ = term_;
+      pending_start_ = last_.start;
+      pending_end_ = last_.end;
+      has_pending_ = true;
+    }
+  }
+
+  void end_word() {
+    if (word_.empty()) return;
+    emit(word_, word_start_, word_end_, false);
+    word_.clear();
+  }
+
+  void emit(const std::string& term, std::size_t start, std::size_t end, bool colocated) {
+    if (!ok_) return;
+    if (has_pending_ && !colocated) {
+      has_pending_ = false;
+      ok_ = sink_(pending_, pending_start_, pending_end_, false);
+      if (!ok_) return;
+    }
+    ok_ = sink_(term, start, end, colocated);
+  }
+
+  bool query_;
+  const TermSink& sink_;
+  bool ok_ = true;
+
+  std::string word_;
+  std::size_t word_start_ = 0, word_end_ = 0;
+
+  Ideograph last_;
+  bool has_last_ = false;
+  std::size_t run_length_ = 0;
+
+  std::string term_, pending_;
+  std::size_t pending_start_ = 0, pending_end_ = 0;
+  bool has_pending_ = false;
+};
+
+}  // namespace
+
+bool tokenize(std::string_view text, TokenizeFor mode, const TermSink& sink) {
+  return Tokenizer(mode, sink).run(text);
+}
+
+}  // namespace jz::search
