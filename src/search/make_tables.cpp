@@ -38,11 +38,14 @@ std::vector<char32_t> ideographs() {
 
 // Each character through the chain of configurations, one character per line so that no
 // phrase rule applies: the tokenizer needs the same answer for a character wherever it is.
+// To Traditional first (s2t): Simplified has variants of its own (鲶 and 鲇 are both 鯰;
+// 么 is 麼 but t2s alone would read it as the Traditional variant of 幺), then the Taiwan
+// and Hong Kong variants to OpenCC's standard forms, then to Simplified.
 std::map<char32_t, char32_t> to_simplified(const std::string& dir,
                                            const std::vector<char32_t>& chars) {
   std::string text;
   for (char32_t c : chars) text += utf8(c) + "\n";
-  for (const char* config : {"tw2t.json", "hk2t.json", "t2s.json"})
+  for (const char* config : {"s2t.json", "tw2t.json", "hk2t.json", "t2s.json"})
     text = opencc::SimpleConverter(dir + "/" + config).Convert(text);
   std::map<char32_t, char32_t> changed;
   std::size_t at = 0;

@@ -42,6 +42,15 @@ bool is_syllable(std::string_view s) {
   return it != end && std::string_view(*it) == s;
 }
 
+// Pinyin writes a syllable that starts with a, o or e after another one with an
+// apostrophe (xi'an); readers often leave it out, so such splits come last, not never.
+int apostrophes_left_out(const std::vector<std::string>& syllables) {
+  int n = 0;
+  for (std::size_t i = 1; i < syllables.size(); ++i)
+    n += syllables[i][0] == 'a' || syllables[i][0] == 'o' || syllables[i][0] == 'e';
+  return n;
+}
+
 // All splits of word[at..], following only positions from which the rest splits too
 // (`ends[i]`), so the work stays proportional to the splits found.
 void split(std::string_view word, std::size_t at, const std::vector<bool>& ends,
@@ -90,7 +99,12 @@ std::vector<std::vector<std::string>> pinyin_splits(std::string_view word, std::
   for (std::size_t i = word.size(); i-- > 0;)
     for (std::size_t n = 1; n <= 6 && i + n <= word.size() && !ends[i]; ++n)
       ends[i] = ends[i + n] && is_syllable(word.substr(i, n));
-  split(word, 0, ends, path, out, limit);
+  split(word, 0, ends, path, out, 8 * limit);
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::pair(apostrophes_left_out(a), a.size()) <
+           std::pair(apostrophes_left_out(b), b.size());
+  });
+  if (out.size() > limit) out.resize(limit);
   return out;
 }
 

@@ -14,8 +14,10 @@ namespace jz::search {
 std::string name_pinyin(std::string_view name);
 
 // The ways a folded word of letters splits into two or more pinyin syllables, at most
-// `limit` of them: "liuxiaobo" -> {liu xiao bo}; "xian" -> {xi an}. Syllables without a
-// vowel (the interjections n, ng, m, hm) never count, so English words rarely split.
+// `limit` of them, the likeliest first: "liuxiaobo" -> {liu xiao bo}, {liu xia o bo} ...
+// Splits that follow pinyin's spelling rule (a syllable starting with a, o or e comes
+// after another only with an apostrophe, xi'an) and have fewer syllables come first.
+// Syllables without a vowel (n, ng, m, hm) never count, so English words rarely split.
 std::vector<std::vector<std::string>> pinyin_splits(std::string_view word, std::size_t limit = 4);
 
 }  // namespace jz::search

@@ -1,0 +1,108 @@
+// The search index as part of the store: written with each record in the same
+// transaction, public view only, and filled for databases made before it existed.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "core/record_json.hpp"
+#include "store/sqlite_db.hpp"
+#include "store/store.hpp"
+
+namespace jz::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreSearch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("jz-search-" + std::to_string(std::random_device()()));
+    fs::create_directories(dir_);
+    path_ = (dir_ / "t.db").string();
+    open();
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+  void open() {
+    store_.reset();
+    auto s = open_sqlite(path_, {.create = true});
+    ASSERT_TRUE(s) << s.status().message();
+    store_ = std::move(*s);
+  }
+  Status put(const std::string& json) {
+    auto r = parse_record(json);
+    if (!r) return r.status();
+    auto outcome = store_->put(*r, {"tester", "test"});
+    return outcome.status();
+  }
+  std::vector<std::string> found(std::string_view text) {
+    search::SearchRequest r;
+    auto q = search::parse_query(text);
+    EXPECT_TRUE(q) << q.status().message();
+    r.query = *q;
+    auto result = store_->search(r);
+    EXPECT_TRUE(result) << result.status().message();
+    std::vector<std::string> out;
+    for (const auto& h : result->hits) out.push_back(h.id);
+    return out;
+  }
+  fs::path dir_;
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+using V = std::vector<std::string>;
+
+TEST_F(StoreSearch, ConfidentialFieldsAndNonPublicRecordsAreNeverIndexed) {
+  ASSERT_TRUE(put(R"({"id":"p0000000001","kind":"person","confidential":["/body/health"],
+      "body":{"name":{"zh":"王五"},"health":{"zh":"秘密病情甲乙丙"},"summary":{"zh":"公开简介"}}})"));
+  ASSERT_TRUE(put(R"({"id":"p0000000002","kind":"person","visibility":"restricted",
+      "body":{"name":{"zh":"赵六"},"summary":{"zh":"受限简介"}}})"));
+  EXPECT_EQ(found("王五"), (V{"p0000000001"}));
+  EXPECT_EQ(found("公开简介"), (V{"p0000000001"}));
+  EXPECT_EQ(found("甲乙丙"), V{});
+  EXPECT_EQ(found("赵六"), V{});
+  EXPECT_EQ(found("受限"), V{});
+}
+
+TEST_F(StoreSearch, AChangeOfVisibilityTakesTheRecordOutOfTheIndex) {
+  ASSERT_TRUE(put(R"({"id":"p0000000001","kind":"person","body":{"name":{"zh":"王五"}}})"));
+  EXPECT_EQ(found("王五"), (V{"p0000000001"}));
+  ASSERT_TRUE(put(
+      R"({"id":"p0000000001","kind":"person","visibility":"confidential","body":{"name":{"zh":"王五"}}})"));
+  EXPECT_EQ(found("王五"), V{});
+  ASSERT_TRUE(put(R"({"id":"p0000000001","kind":"person","body":{"name":{"zh":"王五"},
+      "summary":{"zh":"新的简介"}}})"));
+  EXPECT_EQ(found("新的简介"), (V{"p0000000001"}));
+}
+
+TEST_F(StoreSearch, AFailedTransactionLeavesNothingInTheIndex) {
+  Status s = store_->transaction([&]() -> Status {
+    JZ_RETURN_IF_ERROR(
+        put(R"({"id":"p0000000001","kind":"person","body":{"name":{"zh":"王五"}}})"));
+    return Status::invalid("stop");
+  });
+  EXPECT_FALSE(s);
+  EXPECT_EQ(found("王五"), V{});
+}
+
+TEST_F(StoreSearch, AnOlderDatabaseIsIndexedWhenItIsOpened) {
+  ASSERT_TRUE(put(R"({"id":"p0000000001","kind":"person","body":{"name":{"zh":"劉曉波"}}})"));
+  store_.reset();
+  {  // Back to schema 2, as a database written by the previous version would be.
+    auto db = Database::open(path_, false);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(
+        db->exec("DROP TABLE search_text; DROP TABLE search_docs; DROP TABLE "
+                 "search_facets; PRAGMA user_version = 2"));
+  }
+  open();
+  EXPECT_EQ(found("刘晓波"), (V{"p0000000001"}));
+  EXPECT_EQ(found("liuxiaobo"), (V{"p0000000001"}));
+}
+
+}  // namespace
+}  // namespace jz::store
