@@ -4,6 +4,7 @@
 
 #include "core/facets.hpp"
 #include "core/record_json.hpp"
+#include "search/search_document.hpp"
 #include "store/revision_chain.hpp"
 
 namespace jz::store {
@@ -185,6 +186,47 @@ Status check_facets(Database& db, Problems& problems) {
   return s;
 }
 
+// 6. The search index holds exactly each public record's search document: a row added
+// behind the store's back could put hidden text where readers search, a row removed would
+// hide a person from search.
+Status check_search(Database& db, Problems& problems) {
+  auto records = db.prepare("SELECT id, body FROM records ORDER BY id");
+  auto stored = db.prepare(
+      "SELECT t.names, t.pinyin, t.title, t.body FROM search_docs d JOIN search_text t "
+      "ON t.rowid = d.rowid WHERE d.id = ?1");
+  auto orphans = db.prepare(
+      "SELECT d.id FROM search_docs d WHERE NOT EXISTS (SELECT 1 FROM records r "
+      "WHERE r.id = d.id AND r.visibility = 'public')");
+  if (!records) return records.status();
+  if (!stored) return stored.status();
+  if (!orphans) return orphans.status();
+  Status s;
+  while (records->step(&s)) {
+    std::string id = records->text(0);
+    auto record = parse_record(records->text_view(1));
+    if (!record) continue;  // check_records reports it
+    auto expected = search::search_document(*record);
+    if (!expected) continue;
+    stored->bind(1, id);
+    bool found = stored->step(&s);
+    bool same = found && *expected && stored->text_view(0) == (*expected)->names &&
+                stored->text_view(1) == (*expected)->pinyin &&
+                stored->text_view(2) == (*expected)->title &&
+                stored->text_view(3) == (*expected)->body;
+    stored->reset();
+    JZ_RETURN_IF_ERROR(s);
+    if (found != expected->has_value() || (found && !same))
+      problems.add("record " + id +
+                   ": its search index entry differs from its public content (changed "
+                   "outside jianzheng)");
+  }
+  JZ_RETURN_IF_ERROR(s);
+  while (orphans->step(&s))
+    problems.add("search index entry for " + orphans->text(0) +
+                 ", which is not a public record (changed outside jianzheng)");
+  return s;
+}
+
 }  // namespace
 
 Result<VerifyReport> verify_chain(Database& db) {
@@ -195,6 +237,7 @@ Result<VerifyReport> verify_chain(Database& db) {
     JZ_RETURN_IF_ERROR(check_numbering(db, problems));
     JZ_RETURN_IF_ERROR(check_records(db, report, problems));
     JZ_RETURN_IF_ERROR(check_facets(db, problems));
+    JZ_RETURN_IF_ERROR(check_search(db, problems));
   }
   return report;
 }

@@ -104,5 +104,32 @@ TEST_F(StoreSearch, AnOlderDatabaseIsIndexedWhenItIsOpened) {
   EXPECT_EQ(found("liuxiaobo"), (V{"p0000000001"}));
 }
 
+TEST_F(StoreSearch, VerifyFindsAnIndexChangedBehindTheStoresBack) {
+  ASSERT_TRUE(put(R"({"id":"p0000000001","kind":"person","body":{"name":{"zh":"王五"}}})"));
+  ASSERT_TRUE(put(R"({"id":"p0000000002","kind":"person","visibility":"restricted",
+      "body":{"name":{"zh":"赵六"}}})"));
+  auto clean = store_->verify();
+  ASSERT_TRUE(clean);
+  EXPECT_TRUE(clean->ok());
+  store_.reset();
+  {
+    auto db = Database::open(path_, false);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(
+        db->exec("UPDATE search_text SET body = '秘密' WHERE rowid = 1; "
+                 "INSERT INTO search_docs (id, kind) VALUES ('p0000000002', 'person')"));
+  }
+  open();
+  auto report = store_->verify();
+  ASSERT_TRUE(report);
+  std::string all;
+  for (const auto& p : report->problems) all += p + "\n";
+  EXPECT_NE(all.find("record p0000000001: its search index entry differs"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("search index entry for p0000000002, which is not a public record"),
+            std::string::npos)
+      << all;
+}
+
 }  // namespace
 }  // namespace jz::store

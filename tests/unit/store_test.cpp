@@ -5,6 +5,7 @@
 #include <random>
 
 #include "core/record_json.hpp"
+#include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 
 namespace jz::store {
@@ -252,8 +253,13 @@ TEST_F(StoreTest, PublicListsFilterByPublicFacetsOnly) {
 TEST_F(StoreTest, ADatabaseFromSchemaOneGetsItsFacetsWhenOpened) {
   put(R"({"id":"p0000000001","kind":"person","body":{"name":{"en":"A"},"status":"detained"}})");
   store_.reset();
-  // What issue 2's program left behind: no facets table, user_version 1.
-  tamper("DROP TABLE facets; DROP INDEX records_by_kind_updated; PRAGMA user_version = 1;");
+  {  // What issue 2's program left behind: no facets or search tables, user_version 1.
+    auto db = Database::open(path_, false);  // registers the tokenizer DROP needs
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec(
+        "DROP TABLE search_text; DROP TABLE search_docs; DROP TABLE search_facets; DROP TABLE "
+        "facets; DROP INDEX records_by_kind_updated; PRAGMA user_version = 1;"));
+  }
   reopen();
   ListQuery q;
   q.kind = "person";
