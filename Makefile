@@ -23,7 +23,7 @@ $(ASAN_BUILD)/CMakeCache.txt: | deps
 
 build-asan: deps $(ASAN_BUILD)/CMakeCache.txt
 	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target jz_unit_tests jz_http_tests jz_web_tests jz_i18n_tests jz_search_tests \
-	  partial_date_fuzz record_json_fuzz csv_reader_fuzz
+	  partial_date_fuzz record_json_fuzz csv_reader_fuzz search_query_fuzz
 
 # Serves the site on http://127.0.0.1:$(PORT) from $(DB), creating it with the demo data first.
 run: build
