@@ -6,7 +6,6 @@
 // its own: the parent holds nothing but the command line while it forks.
 #include <sqlite3.h>
 #include <sys/resource.h>
-#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "core/record_id.hpp"
 #include "cppc_synthetic.hpp"
 #include "exchange/csv_reader.hpp"
@@ -37,49 +37,18 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using jz::bench::Clock;
+using jz::bench::describe_machine;
+using jz::bench::file_size;
+using jz::bench::fmt;
+using jz::bench::load_average;
+using jz::bench::mib;
+using jz::bench::rss_now_kib;
+using jz::bench::seconds_since;
 namespace fs = std::filesystem;
 
 constexpr const char* kAsOf = "2026-11-22";             // fixed, so "served" statuses do not drift
 constexpr std::uint64_t kSeed = 0x6A69616E7A68656EULL;  // "jianzhen"
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// ---- machine -------------------------------------------------------------------------------
-
-std::string first_line_with(const char* file, const char* key) {
-  std::ifstream in(file);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind(key, 0) == 0) {
-      auto colon = line.find(':');
-      std::string v = colon == std::string::npos ? line : line.substr(colon + 1);
-      v.erase(0, v.find_first_not_of(" \t"));
-      return v;
-    }
-  }
-  return "?";
-}
-
-std::string describe_machine() {
-  std::ostringstream o;
-  utsname u{};
-  uname(&u);
-  o << "machine   " << sysconf(_SC_NPROCESSORS_ONLN) << " cores (nproc), "
-    << first_line_with("/proc/cpuinfo", "model name") << ", "
-    << first_line_with("/proc/meminfo", "MemTotal") << " RAM\n"
-    << "system    " << u.sysname << " " << u.release << ", SQLite " << sqlite3_libversion()
-    << ", compiler " << __VERSION__ <<
-#ifdef NDEBUG
-      ", NDEBUG"
-#else
-      ", assertions on"
-#endif
-    << "\n";
-  return o.str();
-}
 
 // ---- child processes -----------------------------------------------------------------------
 
@@ -93,11 +62,6 @@ struct ChildResult {
   long max_rss_kib = 0;
   double cpu_seconds = 0;  // user + system
 };
-
-long rss_now_kib() {
-  std::string v = first_line_with("/proc/self/status", "VmRSS");
-  return std::atol(v.c_str());
-}
 
 // Runs `phase` in a forked child; the child writes its figures (or "error=...") to a pipe.
 ChildResult run_in_child(const std::function<Figures()>& phase) {
@@ -166,33 +130,6 @@ ChildResult run_in_child(const std::function<Figures()>& phase) {
 double num(const Figures& f, const std::string& key) {
   auto it = f.find(key);
   return it == f.end() ? 0 : std::atof(it->second.c_str());
-}
-
-std::string fmt(double v, int decimals = 0) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  // Thousands separators on the integer part.
-  const std::string s = buf;
-  const std::size_t start = s[0] == '-' ? 1 : 0;
-  const std::size_t int_end = std::min(s.find('.'), s.size());
-  std::string out = s.substr(0, start);
-  for (std::size_t i = start; i < int_end; ++i) {
-    if (i > start && (int_end - i) % 3 == 0) out += ',';
-    out += s[i];
-  }
-  out += s.substr(int_end);
-  return out;
-}
-
-std::string mib(double kib) {
-  return fmt(kib / 1024.0, 1) + " MiB";
-}
-
-std::string load_average() {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + " " + b + " " + c;
 }
 
 // ---- phases --------------------------------------------------------------------------------
@@ -497,23 +434,18 @@ Figures lookups(const std::string& db_path, std::int64_t count) {
           {"anchor_max", std::to_string(a.max)},   {"checksum", std::to_string(checksum)}};
 }
 
-std::uint64_t file_size(const std::string& path) {
-  std::error_code ec;
-  auto n = fs::file_size(path, ec);
-  return ec ? 0 : n;
-}
-
 int usage(const char* argv0) {
-  std::fprintf(stderr,
-               "usage: %s [--rows N] [--lookups N] [--real FILE] [--tmp DIR] [--keep]\n"
-               "  --rows N     synthetic CPPC rows to import (default 1000000)\n"
-               "  --lookups N  Store::get calls after the import (default 100000)\n"
-               "  --real FILE  the real CPPC list the distributions come from\n"
-               "               (default %s/cppc-political-prisoners/"
-               "chinese-political-prisoners.csv)\n"
-               "  --tmp DIR    where the work directory is made (default $TMPDIR or /tmp)\n"
-               "  --keep       keep the CSV and the databases\n",
-               argv0, JZ_REALDATA);
+  std::fprintf(
+      stderr,
+      "usage: %s [--rows N | --records N] [--lookups N] [--real FILE] [--tmp DIR] [--keep]\n"
+      "  --rows N     synthetic CPPC rows to import (default 1000000); --records N the same\n"
+      "  --lookups N  Store::get calls after the import (default 100000)\n"
+      "  --real FILE  the real CPPC list the distributions come from\n"
+      "               (default %s/cppc-political-prisoners/"
+      "chinese-political-prisoners.csv)\n"
+      "  --tmp DIR    where the work directory is made (default $TMPDIR or /tmp)\n"
+      "  --keep       keep the CSV and the databases\n",
+      argv0, JZ_REALDATA);
   return 2;
 }
 
@@ -530,7 +462,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     bool has_value = i + 1 < argc;
-    if (a == "--rows" && has_value) {
+    if ((a == "--rows" || a == "--records") && has_value) {
       rows = std::atoll(argv[++i]);
     } else if (a == "--lookups" && has_value) {
       lookup_count = std::atoll(argv[++i]);

@@ -20,31 +20,12 @@
 #include <memory>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "cppc_synthetic.hpp"
 #include "exchange/csv_reader.hpp"
 
 namespace jz::bench {
 namespace {
-
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, n); the modulo bias is below 2^-40 for the pool sizes used here.
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-  template <typename T>
-  const T& pick(const std::vector<T>& v) {
-    return v[below(v.size())];
-  }
-
- private:
-  std::uint64_t state_;
-};
 
 // Splits UTF-8 text into characters (code points as byte strings) with their code points.
 std::vector<std::pair<std::string, char32_t>> characters(const std::string& s) {

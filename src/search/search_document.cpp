@@ -95,8 +95,8 @@ struct Collect {
 }  // namespace
 
 Result<std::optional<SearchDocument>> search_document(const Record& record) {
-  // The document holds no references, so which of them are public does not matter here;
-  // what does is that the fields come from the one redaction path.
+  // The document holds no references and no link notes (below), so which records are public
+  // does not change it; its fields come through the one redaction path all the same.
   auto shown = public_view(record, [](std::string_view) { return true; });
   if (!shown) return std::optional<SearchDocument>();
   auto facets = public_facets(*shown);
@@ -109,10 +109,9 @@ Result<std::optional<SearchDocument>> search_document(const Record& record) {
   std::set<int> years;
   Collect collect{doc, years};
   std::visit(collect, shown->body);
-  for (const auto& link : shown->links) {
-    collect.span(link.from, link.to);
-    add(doc.body, link.note);
-  }
+  // Link notes are left out: whether a note may show depends on its target staying public,
+  // which can change without this record being written again.
+  for (const auto& link : shown->links) collect.span(link.from, link.to);
   for (int y : years) doc.facets.push_back({"year", std::to_string(y)});
   return std::optional<SearchDocument>(std::move(doc));
 }

@@ -42,6 +42,20 @@ std::string_view section_of(std::string_view kind) {
   return "";
 }
 
+http::Response json_response(int status, std::string body) {
+  http::Response r;
+  r.status = status;
+  r.content_type = "application/json";
+  r.body = std::move(body);
+  return r;
+}
+
+http::Response json_error(int status, std::string_view message) {
+  nlohmann::json e = {{"error", {{"status", status}, {"message", message}}}};
+  // The message may quote what the client sent, which need not be UTF-8.
+  return json_response(status, e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 store::Store& Call::store() const {
   if (!reader)
     throw std::logic_error("route for " + request.path + " reads the store but says not");
@@ -161,6 +175,10 @@ http::Response Call::page(std::string_view tmpl, nlohmann::json data,
       {"footer", t("ui.footer")},
       {"about_href", url("/about")},
       {"about_label", t("ui.nav_about")},
+      {"search",
+       {{"action", url("/search")},
+        {"label", t("ui.search_label")},
+        {"button", t("ui.search_button")}}},
       {"content", std::move(*content)},
   };
   auto html = site.templates.render("layout.mustache", layout);

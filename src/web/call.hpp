@@ -65,4 +65,8 @@ struct Call {
 // The kind's URL segment: "person" -> "persons".
 std::string_view section_of(std::string_view kind);
 
+// A JSON answer of the API, and its errors: {"error": {"status": ..., "message": ...}}.
+http::Response json_response(int status, std::string body);
+http::Response json_error(int status, std::string_view message);
+
 }  // namespace jz::web

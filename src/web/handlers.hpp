@@ -26,10 +26,12 @@ http::Response facility_list(Call&);      // list_pages.cpp
 http::Response organization_list(Call&);  // list_pages.cpp
 http::Response links_page(Call&);         // content_pages.cpp
 http::Response about_page(Call&);         // content_pages.cpp
+http::Response search_page(Call&);        // search_page.cpp
 
 // read_api.cpp: JSON
 http::Response api_openapi(Call&);
 http::Response api_list(Call&);
 http::Response api_record(Call&);
+http::Response api_search(Call&);  // search_page.cpp
 
 }  // namespace jz::web

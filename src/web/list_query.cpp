@@ -34,14 +34,20 @@ std::optional<std::int64_t> whole_number_param(const http::Request& request, std
   return n;
 }
 
-std::string query_with_page(const http::Request& request, std::int64_t page) {
+std::string query_with(const http::Request& request, std::string_view name,
+                       std::string_view value) {
   std::string out;
   for (const auto& [k, v] : request.query) {
-    if (k == "page" || v.empty()) continue;
+    if (k == "page" || k == name || v.empty()) continue;
     out += (out.empty() ? "?" : "&") + percent_encode(k) + "=" + percent_encode(v);
   }
-  if (page > 1) out += (out.empty() ? "?" : "&") + std::string("page=") + std::to_string(page);
+  if (!value.empty())
+    out += (out.empty() ? "?" : "&") + percent_encode(name) + "=" + percent_encode(value);
   return out;
+}
+
+std::string query_with_page(const http::Request& request, std::int64_t page) {
+  return query_with(request, "page", page > 1 ? std::to_string(page) : "");
 }
 
 nlohmann::json pagination(const Call& call, std::int64_t total, std::int64_t page,

@@ -1,5 +1,6 @@
 #pragma once
-// Paging for lists and the read API: ?page=N (1-based), and the links to other pages.
+// Paging for lists, search and the read API: ?page=N (1-based), and the links to other pages
+// and to other filter choices.
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -26,5 +27,9 @@ nlohmann::json pagination(const Call& call, std::int64_t total, std::int64_t pag
 
 // The request's query with `page` replaced (dropped for page 1), percent-encoded again.
 std::string query_with_page(const http::Request& request, std::int64_t page);
+
+// The request's query with parameter `name` set to `value` (dropped when empty) and back on
+// the first page: the link of a filter choice.
+std::string query_with(const http::Request& request, std::string_view name, std::string_view value);
 
 }  // namespace jz::web

@@ -25,19 +25,6 @@ std::string_view kind_of_collection(std::string_view collection) {
   return "";
 }
 
-http::Response json_response(int status, std::string body) {
-  http::Response r;
-  r.status = status;
-  r.content_type = "application/json";
-  r.body = std::move(body);
-  return r;
-}
-
-http::Response json_error(int status, std::string_view message) {
-  nlohmann::json e = {{"error", {{"status", status}, {"message", message}}}};
-  return json_response(status, e.dump());
-}
-
 }  // namespace
 
 http::Response api_openapi(Call& call) {

@@ -31,7 +31,10 @@ constexpr std::array kRoutes{
     Route{"GET", "/{lang}/sources/{id}", source_page, P, true, "a source and what cites it"},
     Route{"GET", "/{lang}/links", links_page, P, true, "other human-rights sites"},
     Route{"GET", "/{lang}/about", about_page, P, false, "about; how to reach us safely"},
+    Route{"GET", "/{lang}/search", search_page, P, true, "search: ?q=, facets, pages"},
     Route{"GET", "/api/v1/openapi.json", api_openapi, P, false, "OpenAPI description of the API"},
+    // Before /api/v1/{collection}, which "search" would match too.
+    Route{"GET", "/api/v1/search", api_search, P, true, "search results as JSON"},
     Route{"GET", "/api/v1/{collection}", api_list, P, true, "public records of a kind, paged"},
     Route{"GET", "/api/v1/{collection}/{id}", api_record, P, true, "one public record"},
 };

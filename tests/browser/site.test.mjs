@@ -241,12 +241,40 @@ try {
     await context.close();
   });
 
+  // 1b. The search box in the header of every page, without JavaScript: a reader of
+  // Traditional Chinese types the name in Simplified and sees it found and marked.
+  await part('search without JavaScript', async () => {
+    const context = await newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/zh-hant/persons/`);
+    const box = page.locator('header form[role="search"] input[name="q"]');
+    check((await box.count()) === 1, 'the header has a search box');
+    check((await page.getByLabel('搜尋記錄').count()) >= 1, 'the search box has a label');
+    await box.fill(PERSON.zhHans);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/zh-hant/search'),
+      page.locator('header form[role="search"] button[type="submit"]').click(),
+    ]);
+    const url = new URL(page.url());
+    check(url.searchParams.get('q') === PERSON.zhHans, `the form sends q=${PERSON.zhHans} to /zh-hant/search`, page.url());
+    const hit = page.locator(`main ol.hits a[href="/zh-hant/persons/${PERSON.id}"]`);
+    check((await hit.count()) === 1, `the results link to ${PERSON.zhHant}'s profile`);
+    check(
+      (await page.locator('main ol.hits mark', { hasText: PERSON.zhHant }).count()) > 0,
+      `the results mark ${PERSON.zhHant} (Traditional, though the query was Simplified)`,
+    );
+    await Promise.all([page.waitForURL(`${base}/zh-hant/persons/${PERSON.id}`), hit.click()]);
+    check(pathOf(page) === `/zh-hant/persons/${PERSON.id}`, 'the result opens the profile', page.url());
+    await context.close();
+  });
+
   // 2. Screenshots on desktop and mobile, and the layout fits the mobile screen.
   const shots = [
     ['home', '/zh-hans/'],
     ['list', '/zh-hans/persons/'],
     ['profile', `/zh-hans/persons/${PERSON.id}`],
     ['profile-en', `/en/persons/${PERSON.id}`],
+    ['search', `/zh-hans/search?q=${encodeURIComponent(PERSON.zhHans)}`],
   ];
   const devices = [
     ['desktop', { viewport: { width: 1280, height: 800 } }],
@@ -299,6 +327,8 @@ try {
       '/zh-hans/persons/?status=detained',
       `/zh-hans/persons/${PERSON.id}`,
       `/en/persons/${PERSON.id}`,
+      '/en/search?q=liu',
+      '/zh-hant/search',
     ]) {
       const response = await page.goto(base + url);
       check(response?.status() === 200, `axe: GET ${url} is 200`, response?.status());

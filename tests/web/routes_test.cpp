@@ -36,7 +36,7 @@ TEST(RouteTable, PagesInEveryLanguageAndTheApiAreListed) {
        {"/", "/{lang}/", "/{lang}/persons/", "/{lang}/persons/{id}", "/{lang}/cases/{id}",
         "/{lang}/facilities/{id}", "/{lang}/organizations/{id}", "/{lang}/topics/{id}",
         "/{lang}/sources/", "/{lang}/links", "/{lang}/about", "/api/v1/{collection}",
-        "/api/v1/{collection}/{id}", "/api/v1/openapi.json"})
+        "/api/v1/{collection}/{id}", "/api/v1/openapi.json", "/{lang}/search", "/api/v1/search"})
     EXPECT_TRUE(patterns.contains(p)) << p;
 }
 
