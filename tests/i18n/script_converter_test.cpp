@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/opencc_cases.hpp"
+
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -104,39 +106,10 @@ TEST(ScriptConverter, GivesTheSameResultsFromFourThreads) {
   for (int t = 0; t < 4; ++t) EXPECT_EQ(failures[t], 0) << "thread " << t;
 }
 
-// OpenCC's own test cases (../shared/realdata/opencc-tests/testcases.json). The file is
-// JSON with trailing commas; they are removed (outside strings) before parsing.
-std::string without_trailing_commas(const std::string& text) {
-  std::string out;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      out += c;
-      if (c == '\\' && i + 1 < text.size())
-        out += text[++i];
-      else if (c == '"')
-        in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    if (c == ',') {
-      std::size_t j = i + 1;
-      while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) ++j;
-      if (j < text.size() && (text[j] == '}' || text[j] == ']')) continue;
-    }
-    out += c;
-  }
-  return out;
-}
-
 TEST(ScriptConverter, PassesOpenCcTestCases) {
-  const std::string path = std::string(JZ_REALDATA) + "/opencc-tests/testcases.json";
-  std::ifstream in(path);
-  ASSERT_TRUE(in) << "cannot read " << path << " (see ../shared/realdata/SOURCES.md)";
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto json = nlohmann::json::parse(without_trailing_commas(buffer.str()));
+  auto json = testing::opencc_cases(JZ_REALDATA);
+  ASSERT_FALSE(json.is_null())
+      << "cannot read the OpenCC cases (see ../shared/realdata/SOURCES.md)";
 
   // (id, configuration) -> (input, expected). Ids repeat across entries, with other configs.
   std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> cases;

@@ -5,47 +5,18 @@
 // and the Japanese ones (jp2t) change Japanese forms; folding leaves both alone.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
+
+#include "common/opencc_cases.hpp"
 
 #include "search/fold.hpp"
 
 namespace jz::search {
 namespace {
 
-// The file has trailing commas, which JSON does not allow: drop each comma that is
-// followed (after blanks) by a closing bracket, outside strings.
-std::string without_trailing_commas(const std::string& text) {
-  std::string out;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      out += c;
-      if (c == '\\' && i + 1 < text.size())
-        out += text[++i];
-      else if (c == '"')
-        in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    if (c == ',') {
-      std::size_t j = text.find_first_not_of(" \t\r\n", i + 1);
-      if (j != std::string::npos && (text[j] == ']' || text[j] == '}')) continue;
-    }
-    out += c;
-  }
-  return out;
-}
-
 TEST(OpenccCases, EveryScriptPairFoldsToTheSameText) {
-  std::ifstream in(std::string(JZ_REALDATA) + "/opencc-tests/testcases.json");
-  ASSERT_TRUE(in) << "missing ../shared/realdata/opencc-tests/testcases.json";
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto json = nlohmann::json::parse(without_trailing_commas(buffer.str()));
+  auto json = testing::opencc_cases(JZ_REALDATA);
+  ASSERT_FALSE(json.is_null()) << "missing ../shared/realdata/opencc-tests/testcases.json";
   const std::set<std::string> relied_on = {"s2t",  "t2s",  "s2tw", "tw2s", "s2hk",
                                            "hk2s", "t2tw", "tw2t", "t2hk", "hk2t"};
   int checked = 0;
