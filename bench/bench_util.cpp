@@ -83,4 +83,29 @@ std::string mib(double kib) {
   return fmt(kib / 1024.0, 1) + " MiB";
 }
 
+std::vector<Utf8Char> characters(std::string_view s) {
+  std::vector<Utf8Char> out;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    n = std::min(n, s.size() - i);
+    char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (std::size_t k = 1; k < n; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back({i, n, cp});
+    i += n;
+  }
+  return out;
+}
+
+bool is_han(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x20000 && cp <= 0x2A6DF);
+}
+
+bool is_name_separator(char32_t cp) {
+  return cp == U'•' || cp == U'·' || cp == U'﹒' || cp == U'.' || cp == U'（' || cp == U'）' ||
+         cp == U'(' || cp == U')' || cp == U' ';
+}
+
 }  // namespace jz::bench

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jz::bench {
@@ -48,6 +49,16 @@ std::uint64_t file_size(const std::string& path);
 
 // 1234567.8 -> "1,234,568" (decimals = 0) or "1,234,567.80" (decimals = 2).
 std::string fmt(double v, int decimals = 0);
+
+// One character of UTF-8 text: where it starts, its length in bytes, its code point.
+struct Utf8Char {
+  std::size_t start = 0, size = 0;
+  char32_t cp = 0;
+};
+std::vector<Utf8Char> characters(std::string_view s);
+bool is_han(char32_t cp);
+// Separators inside transliterated CPPC names and around bracketed aliases.
+bool is_name_separator(char32_t cp);
 std::string mib(double kib);
 
 }  // namespace jz::bench

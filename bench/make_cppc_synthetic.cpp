@@ -27,33 +27,6 @@
 namespace jz::bench {
 namespace {
 
-// Splits UTF-8 text into characters (code points as byte strings) with their code points.
-std::vector<std::pair<std::string, char32_t>> characters(const std::string& s) {
-  std::vector<std::pair<std::string, char32_t>> out;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    n = std::min(n, s.size() - i);
-    char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
-    for (std::size_t k = 1; k < n; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.emplace_back(s.substr(i, n), cp);
-    i += n;
-  }
-  return out;
-}
-
-bool is_han(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x20000 && cp <= 0x2A6DF);
-}
-
-// Separators inside transliterated names and around bracketed aliases.
-bool is_name_separator(char32_t cp) {
-  return cp == U'•' || cp == U'·' || cp == U'﹒' || cp == U'.' || cp == U'（' || cp == U'）' ||
-         cp == U'(' || cp == U')' || cp == U' ';
-}
-
 bool all_digits(std::string_view s) {
   for (char c : s)
     if (c < '0' || c > '9') return false;
@@ -159,13 +132,15 @@ Result<Pools> read_real(const std::string& path) {
     if (f.size() != std::size(kHeader))
       return Status::invalid(reader.where(f[0].line, 1) + "expected 7 columns");
     ++p.rows;
-    const auto chars = characters(f[0].value);
+    const std::string& name = f[0].value;
+    const auto chars = characters(name);
     bool han = !chars.empty();
-    for (const auto& [text, cp] : chars) han = han && is_han(cp);
+    for (const auto& c : chars) han = han && is_han(c.cp);
     if (han) {
       p.shapes.push_back({true, chars.size()});
-      p.surnames.push_back(chars[0].first);
-      for (std::size_t i = 1; i < chars.size(); ++i) p.given.push_back(chars[i].first);
+      p.surnames.push_back(name.substr(chars[0].start, chars[0].size));
+      for (std::size_t i = 1; i < chars.size(); ++i)
+        p.given.push_back(name.substr(chars[i].start, chars[i].size));
     } else {
       std::size_t parts = 0;
       std::string segment;
@@ -175,11 +150,11 @@ Result<Pools> read_real(const std::string& path) {
         segment.clear();
         ++parts;
       };
-      for (const auto& [text, cp] : chars) {
-        if (is_name_separator(cp))
+      for (const auto& c : chars) {
+        if (is_name_separator(c.cp))
           flush();
         else
-          segment += text;
+          segment += name.substr(c.start, c.size);
       }
       flush();
       p.shapes.push_back({false, std::max<std::size_t>(parts, 1)});

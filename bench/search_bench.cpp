@@ -41,14 +41,24 @@
 
 namespace {
 
+using jz::bench::characters;
 using jz::bench::Clock;
 using jz::bench::fmt;
+using jz::bench::is_han;
+using jz::bench::is_name_separator;
 using jz::bench::mib;
 using jz::bench::Rng;
 using jz::bench::seconds_since;
 namespace fs = std::filesystem;
+using jz::store::fts5_string;
 
 constexpr std::uint64_t kSeed = 0x6A69616E7A68656EULL;  // "jianzhen"
+
+std::size_t count_chars(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
 
 double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -77,42 +87,6 @@ struct Spent {
 };
 
 // ---- UTF-8 ---------------------------------------------------------------------------------
-
-struct Char {
-  std::size_t start = 0, size = 0;
-  char32_t cp = 0;
-};
-
-std::vector<Char> characters(std::string_view s) {
-  std::vector<Char> out;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    n = std::min(n, s.size() - i);
-    char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
-    for (std::size_t k = 1; k < n; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back({i, n, cp});
-    i += n;
-  }
-  return out;
-}
-
-std::size_t count_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-bool is_han(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x20000 && cp <= 0x2A6DF);
-}
-
-bool is_name_separator(char32_t cp) {
-  return cp == U'•' || cp == U'·' || cp == U'﹒' || cp == U'.' || cp == U'（' || cp == U'）' ||
-         cp == U'(' || cp == U')' || cp == U' ';
-}
 
 bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -445,15 +419,6 @@ jz::Status set_pragmas(jz::store::Database& db) {
   return jz::Status::ok();
 }
 
-std::string fts5_string(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 // An FTS5 table with one of SQLite's tokenizers over names, title and body, used as most
 // programs would: the query text as one quoted FTS5 string, ranked by bm25.
 class Fts5Anchor {
@@ -603,7 +568,7 @@ std::vector<BenchQuery> make_queries(const Generator& gen, std::size_t n, std::s
     {
       GenDoc g = pick_named(gen, n, rng);
       auto cs = characters(g.name);
-      const Char& c = cs[rng.below(cs.size())];
+      const jz::bench::Utf8Char& c = cs[rng.below(cs.size())];
       std::string one = g.name.substr(c.start, c.size);
       qs.push_back({k1Char, one, one, one, ScanMode::kAnywhere});
     }

@@ -29,15 +29,6 @@ CREATE INDEX search_facets_by_doc ON search_facets (doc);
 
 namespace {
 
-std::string fts5_string(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 // "liuxiaobo" -> pinyin : "liu xiao bo"; nothing when no word of the term splits into
 // syllables (a term of single syllables already matches the pinyin column as it is).
 std::vector<std::string> pinyin_alternatives(std::string_view text) {
@@ -224,6 +215,15 @@ class Fts5SearchIndex final : public search::SearchIndex {
 };
 
 }  // namespace
+
+std::string fts5_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
 
 std::string fts5_match_expression(const search::Query& query) {
   std::string positive, negative;

@@ -21,6 +21,9 @@ Result<std::unique_ptr<search::SearchIndex>> open_fts5_search_index(Database& db
 // term quoted so the tokenizer reads it and no reader's text is FTS5 syntax.
 std::string fts5_match_expression(const search::Query& query);
 
+// `text` as an FTS5 string literal: in double quotes, inner quotes doubled.
+std::string fts5_string(std::string_view text);
+
 // Indexes every public record already stored (migration 3).
 Status index_all_search(Database& db);
 
