@@ -3,7 +3,6 @@
 #include <charconv>
 
 namespace jz::web {
-namespace {
 
 std::string percent_encode(std::string_view s) {
   static const char* hex = "0123456789ABCDEF";
@@ -19,8 +18,6 @@ std::string percent_encode(std::string_view s) {
   }
   return out;
 }
-
-}  // namespace
 
 std::optional<std::int64_t> whole_number_param(const http::Request& request, std::string_view name,
                                                std::int64_t absent, std::int64_t lo,

@@ -10,6 +10,9 @@
 
 namespace jz::web {
 
+// `s` as a URL query value: letters, digits and -_.~ as they are, every other byte %XX.
+std::string percent_encode(std::string_view s);
+
 // A whole-number query parameter: `absent` when it is missing, nothing when it is not a
 // whole number from `lo` to `hi`.
 std::optional<std::int64_t> whole_number_param(const http::Request& request, std::string_view name,

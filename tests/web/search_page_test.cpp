@@ -8,9 +8,8 @@
 #include <random>
 #include <regex>
 
-#include "exchange/import.hpp"
-#include "http/path_decode.hpp"
-#include "web/routes.hpp"
+#include "demo_site.hpp"
+#include "web/list_query.hpp"
 
 namespace jz::web {
 namespace {
@@ -31,77 +30,20 @@ constexpr const char* kHidden = R"(
 const std::regex kUntranslated(
     R"(>[^<]*\b(ui|kinds|kind|person_status|case_status|province|facility_type)\.[A-Za-z_0-9]+)");
 
-std::string encode(std::string_view s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 std::string count_of(const std::string& s, const std::string& what) {
   std::size_t n = 0;
   for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
   return std::to_string(n);
 }
 
-class SearchPageTest : public ::testing::Test {
+class SearchPageTest : public DemoSiteTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() /
-                        ("jz-search-" + std::to_string(std::random_device()())));
-    fs::create_directories(*dir_);
-    db_ = new std::string((*dir_ / "site.db").string());
-    auto store = store::open_sqlite(*db_, {.create = true});
-    ASSERT_TRUE(store) << store.status().message();
-    exchange::ImportOptions options;
-    options.author = "test";
-    auto demo = exchange::import_jsonl(**store, JZ_DEMO_FILE, options);
-    ASSERT_TRUE(demo) << demo.status().message();
-    std::ofstream(*dir_ / "hidden.jsonl") << kHidden;
-    auto hidden = exchange::import_jsonl(**store, (*dir_ / "hidden.jsonl").string(), options);
-    ASSERT_TRUE(hidden) << hidden.status().message();
-  }
-  static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
-    delete dir_;
-    delete db_;
-  }
-  void SetUp() override {
-    auto site = Site::load();
-    ASSERT_TRUE(site) << site.status().message();
-    site_ = std::move(*site);
-    readers_ = std::make_unique<ReaderPool>([] {
-      store::OpenOptions o;
-      o.read_only = true;
-      return store::open_sqlite(*db_, std::move(o));
-    });
-    context_ = std::make_unique<Context>(Context{*site_, *readers_, cache_});
-  }
+  static void SetUpTestSuite() { make_database("jz-search-", kHidden); }
+  static void TearDownTestSuite() { remove_database(); }
 
-  // GET `target` (percent-encoded as a browser sends it) through dispatch().
-  http::Response get(const std::string& target) {
-    http::Request r;
-    r.method = "GET";
-    r.target = target;
-    auto decoded = http::detail::decode_target(target);
-    EXPECT_TRUE(decoded) << target;
-    if (decoded) {
-      r.path = decoded->path;
-      r.query = decoded->query;
-    }
-    return dispatch(r, *context_);
-  }
   // The search page for `q` (and more parameters, already encoded).
   http::Response search(std::string_view lang, std::string_view q, std::string_view more = "") {
-    return get("/" + std::string(lang) + "/search?q=" + encode(q) + std::string(more));
+    return get("/" + std::string(lang) + "/search?q=" + percent_encode(q) + std::string(more));
   }
   nlohmann::json api(std::string_view query, int status = 200) {
     auto r = get("/api/v1/search?" + std::string(query));
@@ -109,17 +51,7 @@ class SearchPageTest : public ::testing::Test {
     EXPECT_EQ(r.content_type, "application/json");
     return nlohmann::json::parse(r.body, nullptr, false);
   }
-
-  static fs::path* dir_;
-  static std::string* db_;
-  std::unique_ptr<Site> site_;
-  std::unique_ptr<ReaderPool> readers_;
-  PageCache cache_;
-  std::unique_ptr<Context> context_;
 };
-
-fs::path* SearchPageTest::dir_ = nullptr;
-std::string* SearchPageTest::db_ = nullptr;
 
 constexpr const char* kLiu = "p44sj9v9201";  // 刘晓波 in data/demo/demo.jsonl
 constexpr const char* kLiuCase = "cnvch8d2sae";
@@ -309,7 +241,7 @@ TEST_F(SearchPageTest, NothingHiddenIsEverFound) {
       EXPECT_EQ(page.body.find("p0000000"), std::string::npos);
       EXPECT_EQ(page.body.find("c0000000"), std::string::npos);
     }
-    auto json = api("q=" + encode(word));
+    auto json = api("q=" + percent_encode(word));
     EXPECT_EQ(json["meta"]["total"], 0) << word;
   }
   // The public parts of the same records are found (so the above means something), and
@@ -328,7 +260,7 @@ TEST_F(SearchPageTest, NothingHiddenIsEverFound) {
   EXPECT_NE(d.body.find("/en/cases/c0000000p01"), std::string::npos);
   EXPECT_EQ(d.body.find("t0000000c01"), std::string::npos);
   EXPECT_EQ(d.body.find("Tapirtopic"), std::string::npos);
-  auto json = api("q=" + encode("Public case D"));
+  auto json = api("q=" + percent_encode("Public case D"));
   EXPECT_EQ(json.dump().find("t0000000c01"), std::string::npos);
 }
 
@@ -340,7 +272,7 @@ TEST_F(SearchPageTest, ANoteOnALinkToAHiddenRecordIsNotFound) {
 }
 
 TEST_F(SearchPageTest, TheApiAnswersJsonWithTitlesSnippetsLinksAndFacets) {
-  auto json = api("q=" + encode("刘晓波") + "&lang=zh-hant");
+  auto json = api("q=" + percent_encode("刘晓波") + "&lang=zh-hant");
   ASSERT_TRUE(json.is_object());
   ASSERT_TRUE(json["data"].is_array());
   ASSERT_GE(json["data"].size(), 2u);
@@ -377,7 +309,7 @@ TEST_F(SearchPageTest, TheApiAnswersJsonWithTitlesSnippetsLinksAndFacets) {
   EXPECT_EQ(paged["meta"]["prev"], "/api/v1/search?per_page=10&q=kind%3Aevent");
   EXPECT_EQ(paged["meta"]["next"], "/api/v1/search?per_page=10&q=kind%3Aevent&page=3");
   EXPECT_EQ(api("q=kind%3Aevent&per_page=10&page=4")["meta"].count("next"), 0u);
-  auto filtered = api("q=" + encode("刘晓波") + "&kind=case");
+  auto filtered = api("q=" + percent_encode("刘晓波") + "&kind=case");
   ASSERT_EQ(filtered["data"].size(), 1u);
   EXPECT_EQ(filtered["data"][0]["href"], "/en/cases/" + std::string(kLiuCase));
 

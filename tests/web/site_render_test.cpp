@@ -9,8 +9,7 @@
 #include <regex>
 
 #include "core/record_json.hpp"
-#include "exchange/import.hpp"
-#include "web/routes.hpp"
+#include "demo_site.hpp"
 
 namespace jz::web {
 namespace {
@@ -23,59 +22,10 @@ constexpr const char* kCanaries = R"(
 {"id":"c0000000c01","kind":"case","body":{"title":{"en":"A public case"},"persons":["p0000000c01","p0000000h01"],"featured":true,"status":"pre_trial"}}
 )";
 
-class SiteTest : public ::testing::Test {
+class SiteTest : public DemoSiteTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() /
-                        ("jz-web-" + std::to_string(std::random_device()())));
-    fs::create_directories(*dir_);
-    db_ = new std::string((*dir_ / "site.db").string());
-    auto store = store::open_sqlite(*db_, {.create = true});
-    ASSERT_TRUE(store) << store.status().message();
-    exchange::ImportOptions options;
-    options.author = "test";
-    auto demo = exchange::import_jsonl(**store, JZ_DEMO_FILE, options);
-    ASSERT_TRUE(demo) << demo.status().message();
-    std::ofstream(*dir_ / "canaries.jsonl") << kCanaries;
-    auto canaries = exchange::import_jsonl(**store, (*dir_ / "canaries.jsonl").string(), options);
-    ASSERT_TRUE(canaries) << canaries.status().message();
-  }
-  static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
-    delete dir_;
-    delete db_;
-  }
-  void SetUp() override {
-    auto site = Site::load();
-    ASSERT_TRUE(site) << site.status().message();
-    site_ = std::move(*site);
-    readers_ = std::make_unique<ReaderPool>([] {
-      store::OpenOptions o;
-      o.read_only = true;
-      return store::open_sqlite(*db_, std::move(o));
-    });
-    context_ = std::make_unique<Context>(Context{*site_, *readers_, cache_});
-  }
-
-  http::Response get(const std::string& target, const std::string& accept_language = "") {
-    http::Request r;
-    r.method = "GET";
-    r.target = target;
-    auto q = target.find('?');
-    r.path = target.substr(0, q);
-    if (q != std::string::npos) {
-      std::string query = target.substr(q + 1);
-      for (std::size_t at = 0; at <= query.size();) {
-        auto amp = std::min(query.find('&', at), query.size());
-        auto pair = query.substr(at, amp - at);
-        auto eq = pair.find('=');
-        if (eq != std::string::npos) r.query.emplace(pair.substr(0, eq), pair.substr(eq + 1));
-        at = amp + 1;
-      }
-    }
-    if (!accept_language.empty()) r.headers.emplace_back("accept-language", accept_language);
-    return dispatch(r, *context_);
-  }
+  static void SetUpTestSuite() { make_database("jz-web-", kCanaries); }
+  static void TearDownTestSuite() { remove_database(); }
 
   static std::vector<Record> demo_records() {
     std::vector<Record> out;
@@ -84,17 +34,7 @@ class SiteTest : public ::testing::Test {
       if (auto r = parse_record(line)) out.push_back(std::move(*r));
     return out;
   }
-
-  static fs::path* dir_;
-  static std::string* db_;
-  std::unique_ptr<Site> site_;
-  std::unique_ptr<ReaderPool> readers_;
-  PageCache cache_;
-  std::unique_ptr<Context> context_;
 };
-
-fs::path* SiteTest::dir_ = nullptr;
-std::string* SiteTest::db_ = nullptr;
 
 // A message key shown instead of its text means a string is missing from the catalogue.
 const std::regex kUntranslated(

@@ -1,0 +1,78 @@
+#pragma once
+// The fixture of the in-process site tests: a database with the demo data and a suite's own
+// extra records (built once per suite), and per test a Site, a pool of read-only
+// connections, a page cache and get(), which answers a GET through dispatch().
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "exchange/import.hpp"
+#include "http/path_decode.hpp"
+#include "web/routes.hpp"
+
+namespace jz::web {
+
+class DemoSiteTest : public ::testing::Test {
+ protected:
+  // Call from the suite's SetUpTestSuite / TearDownTestSuite.
+  static void make_database(const std::string& prefix, const char* extra_jsonl) {
+    namespace fs = std::filesystem;
+    dir_ =
+        new fs::path(fs::temp_directory_path() / (prefix + std::to_string(std::random_device()())));
+    fs::create_directories(*dir_);
+    db_ = new std::string((*dir_ / "site.db").string());
+    auto store = store::open_sqlite(*db_, {.create = true});
+    ASSERT_TRUE(store) << store.status().message();
+    exchange::ImportOptions options;
+    options.author = "test";
+    auto demo = exchange::import_jsonl(**store, JZ_DEMO_FILE, options);
+    ASSERT_TRUE(demo) << demo.status().message();
+    std::ofstream(*dir_ / "extra.jsonl") << extra_jsonl;
+    auto extra = exchange::import_jsonl(**store, (*dir_ / "extra.jsonl").string(), options);
+    ASSERT_TRUE(extra) << extra.status().message();
+  }
+  static void remove_database() {
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+    delete db_;
+  }
+
+  void SetUp() override {
+    auto site = Site::load();
+    ASSERT_TRUE(site) << site.status().message();
+    site_ = std::move(*site);
+    readers_ = std::make_unique<ReaderPool>([] {
+      store::OpenOptions o;
+      o.read_only = true;
+      return store::open_sqlite(*db_, std::move(o));
+    });
+    context_ = std::make_unique<Context>(Context{*site_, *readers_, cache_});
+  }
+
+  // GET `target` (percent-encoded as a browser sends it) through dispatch().
+  http::Response get(const std::string& target, const std::string& accept_language = "") {
+    http::Request r;
+    r.method = "GET";
+    r.target = target;
+    auto decoded = http::detail::decode_target(target);
+    EXPECT_TRUE(decoded) << target;
+    if (decoded) {
+      r.path = decoded->path;
+      r.query = decoded->query;
+    }
+    if (!accept_language.empty()) r.headers.emplace_back("accept-language", accept_language);
+    return dispatch(r, *context_);
+  }
+
+  static inline std::filesystem::path* dir_ = nullptr;
+  static inline std::string* db_ = nullptr;
+  std::unique_ptr<Site> site_;
+  std::unique_ptr<ReaderPool> readers_;
+  PageCache cache_;
+  std::unique_ptr<Context> context_;
+};
+
+}  // namespace jz::web
