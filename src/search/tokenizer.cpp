@@ -19,11 +19,11 @@ class Tokenizer {
     struct Folded {
       char32_t c;
       CharClass k;
-    } folded[32];
+    } folded[detail::kMaxFolded];
     for (std::size_t at = 0; at < text.size() && ok_;) {
       std::size_t n = 0;
       std::size_t next = fold_next(text, at, [&](char32_t c, CharClass k) {
-        if (n < std::size(folded)) folded[n++] = {c, k};
+        folded[n++] = {c, k};  // fold_next emits at most kMaxFolded
       });
       // Every term from one cluster (㍿ folds to 株式会社) points at the whole cluster.
       for (std::size_t i = 0; i < n; ++i) take(folded[i].c, folded[i].k, at, next);

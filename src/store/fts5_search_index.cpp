@@ -1,5 +1,6 @@
 #include "store/fts5_search_index.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include "core/record_json.hpp"
@@ -37,30 +38,20 @@ std::vector<std::string> pinyin_alternatives(std::string_view text) {
   std::istringstream in(folded);
   for (std::string w; in >> w;) words.push_back(w);
   std::vector<std::vector<std::vector<std::string>>> splits;
-  bool any = false;
+  std::size_t most = 0;  // alternatives: as many as the word with the most splits has
   for (const auto& w : words) {
     splits.push_back(search::pinyin_splits(w));
-    any = any || !splits.back().empty();
+    most = std::max(most, splits.back().size());
   }
   std::vector<std::string> out;
-  for (std::size_t k = 0; any && k < 4; ++k) {
+  for (std::size_t k = 0; k < most; ++k) {
     std::string alt;
-    bool used_k = k == 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
       const auto& s = splits[i];
-      const std::vector<std::string>* pick = nullptr;
-      if (k < s.size())
-        pick = &s[k], used_k = true;
-      else if (!s.empty())
-        pick = &s[0];
-      if (!alt.empty()) alt += ' ';
-      if (!pick) {
-        alt += words[i];
-        continue;
-      }
-      for (std::size_t j = 0; j < pick->size(); ++j) alt += (j ? " " : "") + (*pick)[j];
+      std::vector<std::string> syllables =
+          s.empty() ? std::vector<std::string>{words[i]} : s[k < s.size() ? k : 0];
+      for (const auto& syllable : syllables) alt += (alt.empty() ? "" : " ") + syllable;
     }
-    if (!used_k) break;
     out.push_back(alt);
   }
   return out;
