@@ -60,7 +60,8 @@ void add_search(CLI::App& app, Globals& g) {
       std::cout << hit.id << "  " << hit.kind << "  " << label.zh
                 << (label.zh.empty() || label.en.empty() ? "" : " / ") << label.en << "\n";
     }
-    std::cerr << result->total << (result->total == 1 ? " record" : " records") << " found\n";
+    std::cerr << (result->complete ? "" : "at least ") << result->total
+              << (result->total == 1 ? " record" : " records") << " found\n";
   });
 }
 

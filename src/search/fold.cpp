@@ -88,8 +88,8 @@ std::size_t fold_other(std::string_view text, std::size_t at, char32_t* out, Cha
   auto i = static_cast<std::int32_t>(at);
   UChar32 c;
   U8_NEXT(bytes, i, length, c);
-  if (c < 0) {  // not UTF-8: a break, one byte
-    out[0] = U' ';
+  if (c < 0) {  // not UTF-8: a break, one byte (U+FFFD, not a space, which joins ideographs)
+    out[0] = 0xFFFD;
     classes[0] = CharClass::kBreak;
     *count = 1;
     return at + 1;

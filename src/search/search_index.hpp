@@ -46,9 +46,12 @@ struct FacetCount {
 };
 
 struct SearchResult {
-  std::vector<SearchHit> hits;     // best first: names, then titles, then text
+  std::vector<SearchHit> hits;     // best first: names and titles, then text
   std::int64_t total = 0;          // every match, before offset and limit
   std::vector<FacetCount> facets;  // over every match
+  // False when more records matched than the engine counts for one query: then `total`
+  // and `facets` cover the matches counted (a lower bound), and paging still reaches all.
+  bool complete = true;
 };
 
 class SearchIndex {

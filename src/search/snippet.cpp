@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "search/fold.hpp"
 #include "search/tokenizer.hpp"
 
 namespace jz::search {
@@ -12,7 +13,8 @@ struct DocTerm {
   std::size_t start, end;
 };
 
-// The document's terms grouped by position (a unigram and the bigram at the same place).
+// The document's terms grouped by position (one each since documents hold one term per
+// position, but a colocated term would join its position's group).
 std::vector<std::vector<DocTerm>> positions(std::string_view text) {
   std::vector<std::vector<DocTerm>> out;
   tokenize(text, TokenizeFor::kDocument,
@@ -59,15 +61,24 @@ std::vector<std::pair<std::size_t, std::size_t>> match_ranges(std::string_view t
     if (term.exclude) continue;
     auto want = query_terms(term.text);
     if (want.empty() || want.size() > doc.size()) continue;
+    // A last run of one character matches as a prefix, as in the engine: the unigram 霞
+    // where it ends a run, the bigram 霞X elsewhere, of which only 霞 is marked.
+    bool prefix = ends_in_lone_ideograph(term.text);
     for (std::size_t p = 0; p + want.size() <= doc.size(); ++p) {
       std::size_t start = std::string_view::npos, end = 0;
       bool all = true;
       for (std::size_t j = 0; j < want.size() && all; ++j) {
         auto& here = doc[p + j];
-        auto it = std::find_if(here.begin(), here.end(),
-                               [&](const DocTerm& d) { return d.term == want[j]; });
+        bool as_prefix = prefix && j + 1 == want.size();
+        auto it = std::find_if(here.begin(), here.end(), [&](const DocTerm& d) {
+          return d.term == want[j] || (as_prefix && d.term.starts_with(want[j]));
+        });
         all = it != here.end();
-        if (all) start = std::min(start, it->start), end = std::max(end, it->end);
+        if (!all) break;
+        // Of a bigram matched by its first character, the cluster that character came from.
+        std::size_t hit_end =
+            it->term == want[j] ? it->end : fold_next(text, it->start, [](char32_t, CharClass) {});
+        start = std::min(start, it->start), end = std::max(end, hit_end);
       }
       if (all) ranges.emplace_back(start, end);
     }

@@ -34,6 +34,9 @@ class Tokenizer {
     return ok_;
   }
 
+  // Whether the last term emitted was the unigram of a run of one ideograph.
+  bool ended_in_lone_ideograph() const { return lone_last_; }
+
  private:
   struct Ideograph {
     char32_t c = 0;
@@ -56,6 +59,9 @@ class Tokenizer {
         if (!has_last_) end_word();  // inside a run of ideographs it joins; elsewhere it breaks
         break;
       case CharClass::kBreak:
+        // A plain space inside a run joins it like a name dot (伊力哈木 土赫提 is one run);
+        // a line break, a tab or punctuation ends it.
+        if (c == U' ' && has_last_) break;
         end_word();
         end_run();
         break;
@@ -69,18 +75,11 @@ class Tokenizer {
       run_length_ = 1;
       return;
     }
-    // A pair: last_ and next.
+    // A pair: the bigram last_ next, at last_'s position (documents and queries alike).
     term_.clear();
     append_utf8(term_, last_.c);
     append_utf8(term_, next.c);
-    if (query_) {
-      emit(term_, last_.start, next.end, false);
-    } else {
-      std::string unigram;
-      append_utf8(unigram, last_.c);
-      emit(unigram, last_.start, last_.end, false);
-      emit(term_, last_.start, next.end, true);
-    }
+    emit(term_, last_.start, next.end, false);
     last_ = next;
     ++run_length_;
   }
@@ -91,7 +90,9 @@ class Tokenizer {
     term_.clear();
     append_utf8(term_, last_.c);
     if (!query_ || run_length_ == 1) {
+      // A document's run ends with its last character alone; a run of one is just that.
       emit(term_, last_.start, last_.end, false);
+      lone_last_ = ok_ && run_length_ == 1;
     } else {
       // Only needed to keep a phrase's positions aligned when more terms follow.
       pending_ = term_;
@@ -115,6 +116,7 @@ class Tokenizer {
       if (!ok_) return;
     }
     ok_ = sink_(term, start, end, colocated);
+    lone_last_ = false;
   }
 
   bool query_;
@@ -131,12 +133,23 @@ class Tokenizer {
   std::string term_, pending_;
   std::size_t pending_start_ = 0, pending_end_ = 0;
   bool has_pending_ = false;
+  bool lone_last_ = false;
 };
 
 }  // namespace
 
 bool tokenize(std::string_view text, TokenizeFor mode, const TermSink& sink) {
   return Tokenizer(mode, sink).run(text);
+}
+
+bool ends_in_lone_ideograph(std::string_view text) {
+  // The query tokenization itself, so that the answer cannot drift from the terms: a
+  // longer run's last character is only emitted when more terms follow, so the last
+  // term is a single ideograph exactly when the text's last run has one character.
+  const TermSink ignore = [](std::string_view, std::size_t, std::size_t, bool) { return true; };
+  Tokenizer tokenizer(TokenizeFor::kQuery, ignore);
+  tokenizer.run(text);
+  return tokenizer.ended_in_lone_ideograph();
 }
 
 }  // namespace jz::search

@@ -2,30 +2,44 @@
 
 #include <algorithm>
 #include <sstream>
+#include <tuple>
+#include <unordered_set>
 
 #include "core/record_json.hpp"
 #include "search/fold.hpp"
 #include "search/pinyin.hpp"
 #include "search/search_document.hpp"
+#include "search/tokenizer.hpp"
+#include "store/search_doc_table.hpp"
 
 namespace jz::store {
 
 const char* const kSearchSchemaSql = R"sql(
 CREATE VIRTUAL TABLE search_text USING fts5(names, pinyin, title, body, tokenize = 'jianzheng');
 INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(10.0, 6.0, 4.0, 1.0)');
+-- Pending terms are written out every 64 MB instead of every 1 MB, and segments are merged
+-- 16 at a time instead of 4: a bulk import writes and rewrites less (1.36 times the indexing
+-- rate at 300,000 records, docs/BENCHMARKS.md), for a little more reading per query.
+INSERT INTO search_text (search_text, rank) VALUES ('hashsize', 67108864);
+INSERT INTO search_text (search_text, rank) VALUES ('automerge', 16);
+INSERT INTO search_text (search_text, rank) VALUES ('crisismerge', 64);
+-- The same names, pinyin and titles again, alone: the matches there rank first, and here
+-- they cost what they are, not what the whole text matches. Contentless: the text is in
+-- search_text, whose row gives the values a delete needs.
+CREATE VIRTUAL TABLE search_head USING fts5(names, pinyin, title, tokenize = 'jianzheng',
+                                            content = '');
+INSERT INTO search_head (search_head, rank) VALUES ('rank', 'bm25(10.0, 6.0, 4.0)');
+INSERT INTO search_head (search_head, rank) VALUES ('hashsize', 67108864);
+INSERT INTO search_head (search_head, rank) VALUES ('automerge', 16);
+INSERT INTO search_head (search_head, rank) VALUES ('crisismerge', 64);
 CREATE TABLE search_docs (
   rowid INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
-  kind TEXT NOT NULL
+  kind TEXT NOT NULL,          -- '' once removed: the removal keeps its generation
+  facets TEXT NOT NULL,        -- encode_search_facets()
+  generation INTEGER NOT NULL  -- of the last change: what SearchDocTable::refresh() reads
 ) STRICT;
-CREATE TABLE search_facets (
-  name TEXT NOT NULL,
-  value TEXT NOT NULL,
-  doc INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  PRIMARY KEY (name, value, doc)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX search_facets_by_doc ON search_facets (doc);
+CREATE INDEX search_docs_by_generation ON search_docs (generation);
 )sql";
 
 namespace {
@@ -58,15 +72,154 @@ std::vector<std::string> pinyin_alternatives(std::string_view text) {
 }
 
 std::string term_expression(const search::QueryTerm& term) {
-  std::string plain = fts5_string(term.text);
+  // Documents hold a character as the first half of a bigram unless it ends a run, so a
+  // phrase that ends in a lone character matches it as a prefix: "霞" * finds 霞 and 霞光.
+  std::string plain =
+      fts5_string(term.text) + (search::ends_in_lone_ideograph(term.text) ? " *" : "");
   std::string out = term.names_only ? "{names pinyin} : " + plain : plain;
   for (const auto& alt : pinyin_alternatives(term.text)) out += " OR pinyin : " + fts5_string(alt);
   return "(" + out + ")";
 }
 
+// A query's terms to find and terms to exclude, each part "" when it has none.
+struct MatchParts {
+  std::string positive, negative;
+  std::string with(const std::string& positive_part) const {
+    if (positive.empty()) return "";
+    return negative.empty() ? positive_part : "(" + positive_part + ")" + negative;
+  }
+};
+
+MatchParts match_parts(const search::Query& query) {
+  MatchParts parts;
+  for (const auto& term : query.terms) {
+    if (term.exclude) {
+      parts.negative += " NOT " + term_expression(term);
+    } else {
+      parts.positive += (parts.positive.empty() ? "" : " AND ") + term_expression(term);
+    }
+  }
+  return parts;
+}
+
+std::string year_text(int year) {
+  std::string y = std::to_string(year);
+  return std::string(y.size() < 4 ? 4 - y.size() : 0, '0') + y;
+}
+
+// A request's filters over the table: a document passes when its kind is each kind asked
+// for and, for each other filter, one of its facets is in that filter's set.
+class Acceptor {
+ public:
+  using Id = SearchDocTable::Id;
+
+  Acceptor(const SearchDocTable& docs, const search::SearchRequest& request) : docs_(docs) {
+    for (const auto& f : request.filters) {
+      if (f.name == "kind") {
+        kinds_.push_back(docs.find_kind(f.value).value_or(~Id{0}));  // unknown: none passes
+      } else {
+        add_set([&](const Facet& x) { return x == f; });
+      }
+    }
+    if (request.year_from || request.year_to) {
+      std::string lo = year_text(request.year_from ? request.year_from : 1);
+      std::string hi = year_text(request.year_to ? request.year_to : 9999);
+      add_set([&](const Facet& x) { return x.name == "year" && x.value >= lo && x.value <= hi; });
+    }
+  }
+
+  bool operator()(std::int64_t rowid) const {
+    if (!docs_.live(rowid)) return false;
+    for (Id k : kinds_)
+      if (docs_.kind(rowid) != k) return false;
+    for (const auto& set : sets_) {
+      bool any = false;
+      for (Id f : docs_.facets(rowid)) any = any || set[f];
+      if (!any) return false;
+    }
+    return true;
+  }
+
+ private:
+  template <class Pred>
+  void add_set(Pred in) {
+    std::vector<bool> set(docs_.facet_count());
+    for (Id f = 0; f < set.size(); ++f) set[f] = in(docs_.facet(f));
+    sets_.push_back(std::move(set));
+  }
+
+  const SearchDocTable& docs_;
+  std::vector<Id> kinds_;
+  std::vector<std::vector<bool>> sets_;
+};
+
+// The total and the facet counts of the documents added.
+class Tally {
+ public:
+  explicit Tally(const SearchDocTable& docs)
+      : docs_(docs), kinds_(docs.kind_count()), facets_(docs.facet_count() * docs.kind_count()) {}
+
+  void add(std::int64_t rowid) {
+    ++total_;
+    auto kind = docs_.kind(rowid);
+    ++kinds_[kind];
+    for (auto f : docs_.facets(rowid)) ++facets_[f * kinds_.size() + kind];
+  }
+
+  void into(search::SearchResult& result) const {
+    result.total = total_;
+    std::vector<search::FacetCount> kinds, facets;
+    for (std::size_t k = 0; k < kinds_.size(); ++k) {
+      if (kinds_[k]) kinds.push_back({"kind", "", docs_.kind_name(static_cast<Id>(k)), kinds_[k]});
+      for (std::size_t f = 0; f < docs_.facet_count(); ++f) {
+        std::int64_t n = facets_[f * kinds_.size() + k];
+        const Facet& facet = docs_.facet(static_cast<Id>(f));
+        if (n) facets.push_back({facet.name, docs_.kind_name(static_cast<Id>(k)), facet.value, n});
+      }
+    }
+    std::sort(kinds.begin(), kinds.end(),
+              [](const auto& a, const auto& b) { return a.value < b.value; });
+    // Most first, then by name, kind and value.
+    std::sort(facets.begin(), facets.end(), [](const auto& a, const auto& b) {
+      return std::tie(b.count, a.name, a.kind, a.value) <
+             std::tie(a.count, b.name, b.kind, b.value);
+    });
+    result.facets = std::move(kinds);
+    result.facets.insert(result.facets.end(), facets.begin(), facets.end());
+  }
+
+ private:
+  using Id = SearchDocTable::Id;
+  const SearchDocTable& docs_;
+  std::int64_t total_ = 0;
+  std::vector<std::int64_t> kinds_;
+  std::vector<std::int64_t> facets_;  // by facet * kinds + kind
+};
+
+// Steps a statement whose first column is the rowid, in rowid order, until `take` returns
+// false; true when the statement ran to its end.
+template <class Take>
+Result<bool> walk(Statement& statement, Take&& take) {
+  Status s;
+  bool more = false;
+  while ((more = statement.step(&s)))
+    if (!take(statement)) break;
+  statement.reset();
+  if (!s) return s;
+  return !more;
+}
+
+// SQL jz_rank_wanted(): the bool its registration points at. One index per connection
+// registers it (a second would take it over).
+void rank_wanted(sqlite3_context* context, int, sqlite3_value**) {
+  sqlite3_result_int(context, *static_cast<const bool*>(sqlite3_user_data(context)) ? 1 : 0);
+}
+
 class Fts5SearchIndex final : public search::SearchIndex {
  public:
-  explicit Fts5SearchIndex(Database& db) : db_(db) {}
+  Fts5SearchIndex(Database& db, SearchLimits limits) : db_(db), limits_(limits) {
+    limits_.ranked = std::max<std::size_t>(limits_.ranked, 1);
+  }
 
   Status prepare() {
     auto p = [&](Statement& s, const char* sql) -> Status {
@@ -75,134 +228,227 @@ class Fts5SearchIndex final : public search::SearchIndex {
       s = std::move(*r);
       return Status::ok();
     };
-    JZ_RETURN_IF_ERROR(p(find_, "SELECT rowid FROM search_docs WHERE id = ?1"));
-    JZ_RETURN_IF_ERROR(p(add_doc_, "INSERT INTO search_docs (id, kind) VALUES (?1, ?2)"));
-    JZ_RETURN_IF_ERROR(p(set_kind_, "UPDATE search_docs SET kind = ?2 WHERE rowid = ?1"));
-    JZ_RETURN_IF_ERROR(p(drop_doc_, "DELETE FROM search_docs WHERE rowid = ?1"));
+    JZ_RETURN_IF_ERROR(p(find_, "SELECT rowid, kind FROM search_docs WHERE id = ?1"));
+    JZ_RETURN_IF_ERROR(p(id_of_, "SELECT id FROM search_docs WHERE rowid = ?1"));
+    JZ_RETURN_IF_ERROR(
+        p(next_generation_, "SELECT coalesce(max(generation), 0) + 1 FROM search_docs"));
+    JZ_RETURN_IF_ERROR(p(add_doc_,
+                         "INSERT INTO search_docs (id, kind, facets, generation) "
+                         "VALUES (?1, ?2, ?3, ?4)"));
+    JZ_RETURN_IF_ERROR(p(set_doc_,
+                         "UPDATE search_docs SET kind = ?2, facets = ?3, generation = ?4 "
+                         "WHERE rowid = ?1"));
     JZ_RETURN_IF_ERROR(p(add_text_,
                          "INSERT INTO search_text (rowid, names, pinyin, title, body) "
                          "VALUES (?1, ?2, ?3, ?4, ?5)"));
     JZ_RETURN_IF_ERROR(p(drop_text_, "DELETE FROM search_text WHERE rowid = ?1"));
-    JZ_RETURN_IF_ERROR(p(add_facet_,
-                         "INSERT OR IGNORE INTO search_facets (name, value, doc, kind) "
+    JZ_RETURN_IF_ERROR(p(add_head_,
+                         "INSERT INTO search_head (rowid, names, pinyin, title) "
                          "VALUES (?1, ?2, ?3, ?4)"));
-    JZ_RETURN_IF_ERROR(p(drop_facets_, "DELETE FROM search_facets WHERE doc = ?1"));
-    return Status::ok();
+    JZ_RETURN_IF_ERROR(p(drop_head_,
+                         "INSERT INTO search_head (search_head, rowid, names, pinyin, title) "
+                         "SELECT 'delete', rowid, names, pinyin, title FROM search_text "
+                         "WHERE rowid = ?1"));
+    JZ_RETURN_IF_ERROR(p(head_ranked_,
+                         "SELECT rowid, rank FROM search_head WHERE search_head MATCH ?1 "
+                         "ORDER BY rowid ASC"));
+    JZ_RETURN_IF_ERROR(
+        p(matches_, "SELECT 1 FROM search_text WHERE search_text MATCH ?1 AND rowid = ?2"));
+    // While the walk wants bm25, jz_rank_wanted() is 1 and the rank column is computed.
+    if (sqlite3_create_function_v2(db_.handle(), "jz_rank_wanted", 0, SQLITE_UTF8, &rank_wanted_,
+                                   rank_wanted, nullptr, nullptr, nullptr) != SQLITE_OK)
+      return Status::internal("registering jz_rank_wanted: " + db_.error());
+    JZ_RETURN_IF_ERROR(p(walk_,
+                         "SELECT rowid, CASE WHEN jz_rank_wanted() THEN rank END FROM search_text "
+                         "WHERE search_text MATCH ?1 ORDER BY rowid ASC"));
+    return docs_.prepare(db_);
   }
 
   Status put(const search::SearchDocument& doc) override {
     auto existing = find(doc.id);
     if (!existing) return existing.status();
-    std::int64_t row = *existing;
+    auto generation = next_generation();
+    if (!generation) return generation.status();
+    std::string facets = encode_search_facets(doc.facets);
+    std::int64_t row = existing->rowid;
     if (row) {
+      JZ_RETURN_IF_ERROR(drop_head_.bind(1, row).run());  // reads search_text: first
       JZ_RETURN_IF_ERROR(drop_text_.bind(1, row).run());
-      JZ_RETURN_IF_ERROR(drop_facets_.bind(1, row).run());
-      JZ_RETURN_IF_ERROR(set_kind_.bind(1, row).bind(2, doc.kind).run());
+      set_doc_.bind(1, row).bind(2, doc.kind).bind(3, facets);
+      JZ_RETURN_IF_ERROR(set_doc_.bind(4, *generation).run());
     } else {
-      JZ_RETURN_IF_ERROR(add_doc_.bind(1, doc.id).bind(2, doc.kind).run());
+      add_doc_.bind(1, doc.id).bind(2, doc.kind).bind(3, facets);
+      JZ_RETURN_IF_ERROR(add_doc_.bind(4, *generation).run());
       row = sqlite3_last_insert_rowid(db_.handle());
     }
+    docs_.mark_stale();
+    add_head_.bind(1, row).bind(2, doc.names).bind(3, doc.pinyin).bind(4, doc.title);
+    JZ_RETURN_IF_ERROR(add_head_.run());
     add_text_.bind(1, row).bind(2, doc.names).bind(3, doc.pinyin).bind(4, doc.title);
-    JZ_RETURN_IF_ERROR(add_text_.bind(5, doc.body).run());
-    for (const auto& f : doc.facets)
-      JZ_RETURN_IF_ERROR(
-          add_facet_.bind(1, f.name).bind(2, f.value).bind(3, row).bind(4, doc.kind).run());
-    return Status::ok();
+    return add_text_.bind(5, doc.body).run();
   }
 
   Status remove(std::string_view id) override {
-    auto row = find(id);
-    if (!row) return row.status();
-    if (!*row) return Status::ok();
-    JZ_RETURN_IF_ERROR(drop_text_.bind(1, *row).run());
-    JZ_RETURN_IF_ERROR(drop_facets_.bind(1, *row).run());
-    return drop_doc_.bind(1, *row).run();
+    auto existing = find(id);
+    if (!existing) return existing.status();
+    if (!existing->live) return Status::ok();
+    auto generation = next_generation();
+    if (!generation) return generation.status();
+    JZ_RETURN_IF_ERROR(drop_head_.bind(1, existing->rowid).run());  // reads search_text: first
+    JZ_RETURN_IF_ERROR(drop_text_.bind(1, existing->rowid).run());
+    docs_.mark_stale();
+    set_doc_.bind(1, existing->rowid).bind(2, "").bind(3, "");
+    return set_doc_.bind(4, *generation).run();
   }
 
   Result<search::SearchResult> search(const search::SearchRequest& request) override {
-    std::string match = fts5_match_expression(request.query);
-    // The matching documents as a FROM/WHERE both queries below share: ?1 is the match.
-    std::string from = match.empty() ? " FROM search_docs d WHERE 1"
-                                     : " FROM search_text t JOIN search_docs d ON d.rowid = t.rowid"
-                                       " WHERE search_text MATCH ?1";
-    std::vector<std::string> params;
-    auto param = [&](const std::string& value) {
-      params.push_back(value);
-      return "?" + std::to_string(params.size() + 1);
-    };
-    for (const auto& f : request.filters) {
-      if (f.name == "kind") {
-        from += " AND d.kind = " + param(f.value);
-      } else {
-        std::string n = param(f.name);
-        from +=
-            " AND EXISTS (SELECT 1 FROM search_facets f WHERE f.doc = d.rowid AND f.name = " + n +
-            " AND f.value = " + param(f.value) + ")";
+    JZ_RETURN_IF_ERROR(docs_.refresh());
+    Acceptor accept(docs_, request);
+    Tally tally(docs_);
+    std::vector<std::int64_t> order;  // the hits in order, as far as the page asked for
+    auto wanted = static_cast<std::size_t>(std::max<std::int64_t>(request.offset, 0) +
+                                           std::max<std::int64_t>(request.limit, 0));
+    bool complete = true;
+
+    MatchParts parts = match_parts(request.query);
+    if (parts.positive.empty()) {
+      // Filters alone: every document they accept, in the order they were first indexed.
+      for (std::int64_t row = 1; row < docs_.end(); ++row) {
+        if (!accept(row)) continue;
+        tally.add(row);
+        if (order.size() < wanted) order.push_back(row);
       }
+    } else {
+      auto ordered = rank_and_count(parts, accept, tally, wanted);
+      if (!ordered) return ordered.status();
+      complete = ordered->second;
+      order = std::move(ordered->first);
     }
-    if (request.year_from || request.year_to) {
-      std::string lo = param(year_text(request.year_from ? request.year_from : 1));
-      std::string hi = param(year_text(request.year_to ? request.year_to : 9999));
-      from +=
-          " AND EXISTS (SELECT 1 FROM search_facets y WHERE y.doc = d.rowid AND y.name = "
-          "'year' AND y.value BETWEEN " +
-          lo + " AND " + hi + ")";
-    }
-    auto bind_all = [&](Statement& s) {
-      s.bind(1, match);
-      for (std::size_t i = 0; i < params.size(); ++i) s.bind(static_cast<int>(i) + 2, params[i]);
-    };
 
     search::SearchResult result;
-    std::string order = match.empty() ? " ORDER BY d.kind, d.id" : " ORDER BY t.rank, d.id";
-    auto hits =
-        db_.prepare("SELECT d.id, d.kind" + from + order + " LIMIT " +
-                    std::to_string(request.limit) + " OFFSET " + std::to_string(request.offset));
-    if (!hits) return hits.status();
-    bind_all(*hits);
-    Status s;
-    while (hits->step(&s)) result.hits.push_back({hits->text(0), hits->text(1)});
-    if (!s) return s;
-
-    auto kinds = db_.prepare("SELECT d.kind, count(*)" + from + " GROUP BY d.kind");
-    if (!kinds) return kinds.status();
-    bind_all(*kinds);
-    while (kinds->step(&s)) {
-      result.total += kinds->integer(1);
-      result.facets.push_back({"kind", "", kinds->text(0), kinds->integer(1)});
+    tally.into(result);
+    result.complete = complete;
+    for (std::size_t i = static_cast<std::size_t>(std::max<std::int64_t>(request.offset, 0));
+         i < order.size() && i < wanted; ++i) {
+      id_of_.bind(1, order[i]);
+      Status s;
+      if (id_of_.step(&s))
+        result.hits.push_back({id_of_.text(0), docs_.kind_name(docs_.kind(order[i]))});
+      id_of_.reset();
+      JZ_RETURN_IF_ERROR(s);
     }
-    if (!s) return s;
-
-    auto facets = db_.prepare(
-        "SELECT g.name, g.kind, g.value, count(*) FROM search_facets g WHERE g.doc IN (SELECT "
-        "d.rowid" +
-        from + ") GROUP BY g.name, g.kind, g.value ORDER BY 4 DESC, 1, 2, 3");
-    if (!facets) return facets.status();
-    bind_all(*facets);
-    while (facets->step(&s))
-      result.facets.push_back(
-          {facets->text(0), facets->text(1), facets->text(2), facets->integer(3)});
-    if (!s) return s;
     return result;
   }
 
  private:
-  static std::string year_text(int year) {
-    std::string y = std::to_string(year);
-    return std::string(y.size() < 4 ? 4 - y.size() : 0, '0') + y;
+  struct Scored {
+    std::int64_t rowid;
+    double score;  // bm25 as FTS5's rank gives it: lower is better
+  };
+  struct Existing {
+    std::int64_t rowid = 0;  // 0: never indexed
+    bool live = false;
+  };
+
+  // The matches in order, at least `wanted` of them when there are, and whether every match
+  // was counted. First the matches in names, pinyin or title (the first `ranked` of them in
+  // rowid order, by bm25), then the others (the first `ranked` of all matches, by bm25), then
+  // the rest in rowid order: the order records were first indexed. (FTS5 walks rowids
+  // upwards faster: 2.8 against 3.8 ms p50 at 300,000 records, docs/BENCHMARKS.md.) Bounding the
+  // ranked and counted matches bounds the work for a query that matches most records (one
+  // character, a phrase of the law): bm25 and a sort of 600,000 matches took up to a second at 1M
+  // records.
+  Result<std::pair<std::vector<std::int64_t>, bool>> rank_and_count(const MatchParts& parts,
+                                                                    const Acceptor& accept,
+                                                                    Tally& tally,
+                                                                    std::size_t wanted) {
+    std::vector<Scored> head, rest;
+    head_ranked_.bind(1, parts.positive);
+    auto head_done = walk(head_ranked_, [&](Statement& row) {
+      std::int64_t rowid = row.integer(0);
+      if (accept(rowid)) head.push_back({rowid, row.real(1)});
+      return head.size() < limits_.ranked;
+    });
+    if (!head_done) return head_done.status();
+    std::string match = parts.with(parts.positive);
+    if (!parts.negative.empty()) {
+      // An excluded word may be in the body, which search_head does not hold.
+      std::vector<Scored> kept;
+      for (const Scored& h : head) {
+        matches_.bind(1, match).bind(2, h.rowid);
+        Status s;
+        if (matches_.step(&s)) kept.push_back(h);
+        matches_.reset();
+        JZ_RETURN_IF_ERROR(s);
+      }
+      head = std::move(kept);
+    }
+
+    // One walk over all matches: bm25 for the first `ranked` the filters accept, then only
+    // the rowids (jz_rank_wanted() turns the rank column off), so that a prefix query's
+    // doclists are merged once.
+    std::vector<std::int64_t> walked;  // accepted matches, in rowid order
+    std::size_t enough = std::max(limits_.counted, wanted);
+    rank_wanted_ = true;
+    walk_.bind(1, match);
+    auto complete = walk(walk_, [&](Statement& row) {
+      std::int64_t rowid = row.integer(0);
+      if (!accept(rowid)) return true;
+      walked.push_back(rowid);
+      if (rank_wanted_) {
+        rest.push_back({rowid, row.real(1)});
+        rank_wanted_ = rest.size() < limits_.ranked;
+      }
+      return walked.size() < enough;
+    });
+    if (!complete) return complete.status();
+    for (std::int64_t rowid : walked) tally.add(rowid);
+    // Without a complete walk, a ranked name match can lie beyond the counted ones.
+    for (const Scored& h : head)
+      if (!std::binary_search(walked.begin(), walked.end(), h.rowid)) tally.add(h.rowid);
+
+    auto better = [](const Scored& a, const Scored& b) {
+      return a.score != b.score ? a.score < b.score : a.rowid > b.rowid;
+    };
+    std::sort(head.begin(), head.end(), better);
+    std::sort(rest.begin(), rest.end(), better);
+    std::vector<std::int64_t> order;
+    std::unordered_set<std::int64_t> placed;
+    for (const Scored& h : head) {
+      order.push_back(h.rowid);
+      placed.insert(h.rowid);
+    }
+    for (const Scored& r : rest)
+      if (placed.insert(r.rowid).second) order.push_back(r.rowid);
+    for (std::size_t i = rest.size(); i < walked.size() && order.size() < wanted; ++i)
+      if (!placed.count(walked[i])) order.push_back(walked[i]);
+    return std::pair{std::move(order), *complete};
   }
 
-  Result<std::int64_t> find(std::string_view id) {
+  Result<Existing> find(std::string_view id) {
     find_.bind(1, id);
     Status s;
-    std::int64_t row = find_.step(&s) ? find_.integer(0) : 0;
+    Existing found;
+    if (find_.step(&s)) found = {find_.integer(0), !find_.text_view(1).empty()};
     find_.reset();
     if (!s) return s;
-    return row;
+    return found;
+  }
+
+  Result<std::int64_t> next_generation() {
+    Status s;
+    std::int64_t next = next_generation_.step(&s) ? next_generation_.integer(0) : 0;
+    next_generation_.reset();
+    if (!s) return s;
+    return next;
   }
 
   Database& db_;
-  Statement find_, add_doc_, set_kind_, drop_doc_, add_text_, drop_text_, add_facet_, drop_facets_;
+  SearchLimits limits_;
+  SearchDocTable docs_;
+  Statement find_, id_of_, next_generation_, add_doc_, set_doc_, add_text_, drop_text_, add_head_,
+      drop_head_, head_ranked_, walk_, matches_;
+  bool rank_wanted_ = false;
 };
 
 }  // namespace
@@ -217,25 +463,19 @@ std::string fts5_string(std::string_view text) {
 }
 
 std::string fts5_match_expression(const search::Query& query) {
-  std::string positive, negative;
-  for (const auto& term : query.terms) {
-    if (term.exclude) {
-      negative += " NOT " + term_expression(term);
-    } else {
-      positive += (positive.empty() ? "" : " AND ") + term_expression(term);
-    }
-  }
-  if (positive.empty()) return "";
-  return negative.empty() ? positive : "(" + positive + ")" + negative;
+  MatchParts parts = match_parts(query);
+  return parts.with(parts.positive);
 }
 
-Result<std::unique_ptr<search::SearchIndex>> open_fts5_search_index(Database& db) {
-  auto index = std::make_unique<Fts5SearchIndex>(db);
+Result<std::unique_ptr<search::SearchIndex>> open_fts5_search_index(Database& db,
+                                                                    SearchLimits limits) {
+  auto index = std::make_unique<Fts5SearchIndex>(db, limits);
   JZ_RETURN_IF_ERROR(index->prepare());
   return std::unique_ptr<search::SearchIndex>(std::move(index));
 }
 
-Status index_all_search(Database& db) {
+Status create_search_index(Database& db) {
+  JZ_RETURN_IF_ERROR(db.exec(kSearchSchemaSql));
   auto index = open_fts5_search_index(db);
   if (!index) return index.status();
   auto q = db.prepare("SELECT body FROM records WHERE visibility = 'public'");

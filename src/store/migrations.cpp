@@ -16,7 +16,7 @@ struct Migration {
   Status (*fill)(Database&) = nullptr;
 };
 
-const std::array<Migration, 3> kMigrations = {
+const std::array<Migration, 4> kMigrations = {
     // 1: records, their references, the revision chain.
     Migration{R"sql(
 CREATE TABLE records (
@@ -72,8 +72,29 @@ CREATE INDEX facets_by_record ON facets (record_id);
 CREATE INDEX records_by_kind_updated ON records (kind, updated);
 )sql",
               index_all_facets},
-    // 3: the public search index (store/fts5_search_index.hpp).
-    Migration{kSearchSchemaSql, index_all_search},
+    // 3: the first public search index. Migration 4 replaces it and builds its entries.
+    Migration{R"sql(
+CREATE VIRTUAL TABLE search_text USING fts5(names, pinyin, title, body, tokenize = 'jianzheng');
+INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(10.0, 6.0, 4.0, 1.0)');
+CREATE TABLE search_docs (
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL
+) STRICT;
+CREATE TABLE search_facets (
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  doc INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  PRIMARY KEY (name, value, doc)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX search_facets_by_doc ON search_facets (doc);
+)sql"},
+    // 4: the public search index (store/fts5_search_index.hpp): facets in search_docs for
+    // counting in memory, generations to follow changes, names and titles also on their own
+    // (search_head), documents with fewer terms.
+    Migration{"DROP TABLE search_facets; DROP TABLE search_docs; DROP TABLE search_text;",
+              create_search_index},
 };
 
 }  // namespace

@@ -65,6 +65,10 @@ std::int64_t Statement::integer(int column) const {
   return sqlite3_column_int64(stmt_, column);
 }
 
+double Statement::real(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
+
 Result<Database> Database::open(const std::string& path, bool create, bool read_only) {
   sqlite3* db = nullptr;
   int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX |

@@ -31,6 +31,7 @@ class Statement {
   std::string text(int column) const;
   std::string_view text_view(int column) const;
   std::int64_t integer(int column) const;
+  double real(int column) const;
 
  private:
   sqlite3* db_ = nullptr;

@@ -20,8 +20,8 @@ namespace {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(Database db, Clock clock, bool bulk)
-      : db_(std::move(db)), clock_(std::move(clock)), bulk_(bulk) {}
+  SqliteStore(Database db, Clock clock, bool bulk, SearchLimits limits)
+      : db_(std::move(db)), clock_(std::move(clock)), bulk_(bulk), search_limits_(limits) {}
   ~SqliteStore() override {
     if (bulk_) (void)db_.exec("PRAGMA journal_mode = WAL");
   }
@@ -59,7 +59,7 @@ class SqliteStore final : public Store {
       if (!s) return s.status();
       *stmt = std::move(*s);
     }
-    auto search = open_fts5_search_index(db_);
+    auto search = open_fts5_search_index(db_, search_limits_);
     if (!search) return search.status();
     search_ = std::move(*search);
     return facets_.prepare(db_);
@@ -439,6 +439,7 @@ class SqliteStore final : public Store {
   Database db_;
   Clock clock_;
   bool bulk_;
+  SearchLimits search_limits_;
   Statement get_, insert_record_, update_record_, delete_refs_, insert_ref_, insert_revision_,
       read_head_, write_head_, slug_owner_, dangling_, referrers_;
   FacetIndex facets_;
@@ -482,8 +483,8 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, OpenOptions 
                              path + " init`");
   }
   JZ_RETURN_IF_ERROR((options.read_only ? check_schema(*db) : migrate(*db)).prefixed(path + ": "));
-  auto store =
-      std::make_unique<SqliteStore>(std::move(*db), std::move(options.clock), options.bulk);
+  auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(options.clock), options.bulk,
+                                             options.search_limits);
   JZ_RETURN_IF_ERROR(store->prepare_statements());
   return std::unique_ptr<Store>(std::move(store));
 }

@@ -15,6 +15,7 @@
 #include "core/redact.hpp"
 #include "core/status.hpp"
 #include "search/search_index.hpp"
+#include "store/fts5_search_index.hpp"
 
 namespace jz::store {
 
@@ -112,6 +113,7 @@ struct OpenOptions {
   // database open, the mode stays WAL.
   bool bulk = false;
   Clock clock = system_clock();
+  SearchLimits search_limits = {};  // the most one search ranks and counts
 };
 
 // The redaction oracle for public_view(): true for ids of public records that exist.

@@ -6,6 +6,7 @@
 #include "core/record_json.hpp"
 #include "search/search_document.hpp"
 #include "store/revision_chain.hpp"
+#include "store/search_doc_table.hpp"
 
 namespace jz::store {
 namespace {
@@ -192,11 +193,11 @@ Status check_facets(Database& db, Problems& problems) {
 Status check_search(Database& db, Problems& problems) {
   auto records = db.prepare("SELECT id, body FROM records ORDER BY id");
   auto stored = db.prepare(
-      "SELECT t.names, t.pinyin, t.title, t.body FROM search_docs d JOIN search_text t "
-      "ON t.rowid = d.rowid WHERE d.id = ?1");
+      "SELECT t.names, t.pinyin, t.title, t.body, d.kind, d.facets FROM search_docs d "
+      "JOIN search_text t ON t.rowid = d.rowid WHERE d.id = ?1 AND d.kind != ''");
   auto orphans = db.prepare(
-      "SELECT d.id FROM search_docs d WHERE NOT EXISTS (SELECT 1 FROM records r "
-      "WHERE r.id = d.id AND r.visibility = 'public')");
+      "SELECT d.id FROM search_docs d WHERE d.kind != '' AND NOT EXISTS (SELECT 1 FROM records "
+      "r WHERE r.id = d.id AND r.visibility = 'public')");
   if (!records) return records.status();
   if (!stored) return stored.status();
   if (!orphans) return orphans.status();
@@ -209,10 +210,11 @@ Status check_search(Database& db, Problems& problems) {
     if (!expected) continue;
     stored->bind(1, id);
     bool found = stored->step(&s);
-    bool same = found && *expected && stored->text_view(0) == (*expected)->names &&
-                stored->text_view(1) == (*expected)->pinyin &&
-                stored->text_view(2) == (*expected)->title &&
-                stored->text_view(3) == (*expected)->body;
+    bool same =
+        found && *expected && stored->text_view(0) == (*expected)->names &&
+        stored->text_view(1) == (*expected)->pinyin && stored->text_view(2) == (*expected)->title &&
+        stored->text_view(3) == (*expected)->body && stored->text_view(4) == (*expected)->kind &&
+        stored->text_view(5) == encode_search_facets((*expected)->facets);
     stored->reset();
     JZ_RETURN_IF_ERROR(s);
     if (found != expected->has_value() || (found && !same))

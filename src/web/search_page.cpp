@@ -377,7 +377,16 @@ http::Response search_page(Call& call) {
   data["hits"] = hit_items(call, *found, asked.base.query);
   data["first"] = std::to_string(asked.base.offset + 1);
   data["facets"] = std::move(*facets);
-  data["pages"] = pagination(call, found->total, asked.page, kPageSize);
+  // Past the matches the engine counts there may be more: offer the next page.
+  std::int64_t total =
+      found->complete ? found->total : std::max(found->total, asked.page * kPageSize + 1);
+  data["pages"] = pagination(call, total, asked.page, kPageSize);
+  if (!found->complete) {
+    std::string partial = call.t("ui.search_total_partial");  // "at least %s (... %s)"
+    for (auto at = partial.find("%s"); at != std::string::npos; at = partial.find("%s", at))
+      partial.replace(at, 2, std::to_string(found->total));
+    data["partial"] = partial;
+  }
   return call.page("search.mustache", std::move(data), title);
 }
 
@@ -421,10 +430,11 @@ http::Response api_search(Call& call) {
   json meta = {{"page", asked.page},
                {"per_page", *per_page},
                {"total", found->total},
+               {"total_is_exact", found->complete},
                {"facets", std::move(facets)}};
   const std::string& path = call.request.path;
   if (asked.page > 1) meta["prev"] = path + query_with_page(call.request, asked.page - 1);
-  if (asked.page * *per_page < found->total)
+  if (!found->complete || asked.page * *per_page < found->total)
     meta["next"] = path + query_with_page(call.request, asked.page + 1);
   json body = {{"data", std::move(data)}, {"meta", std::move(meta)}};
   // The links repeat what the client sent, which need not be UTF-8.

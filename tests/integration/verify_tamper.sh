@@ -118,7 +118,6 @@ last_deleted_head_moved() {
   # recorded earlier.
   local sql_text="DELETE FROM revisions WHERE seq = $LAST; DELETE FROM refs WHERE from_id = 'p0000000t04';
                   DELETE FROM facets WHERE record_id = 'p0000000t04';
-                  DELETE FROM search_facets WHERE doc = (SELECT rowid FROM search_docs WHERE id = 'p0000000t04');
                   DELETE FROM search_docs WHERE id = 'p0000000t04';
                   DELETE FROM records WHERE id = 'p0000000t04';
                   UPDATE chain_head SET seq = $((LAST - 1)), hash = '$previous'"

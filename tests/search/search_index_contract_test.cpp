@@ -113,6 +113,7 @@ TEST_P(Contract, PhrasesExclusionsAndNamesOnly) {
   auto no_case = ids("刘晓波 -监禁");
   EXPECT_EQ(std::count(no_case.begin(), no_case.end(), "c1"), 0);
   EXPECT_EQ(ids("name:刘晓波"), (V{"p1"}));  // not p2, whose body names him
+  EXPECT_EQ(ids("刘霞 -软禁"), V{});         // her name matches, the excluded word is in the body
 }
 
 TEST_P(Contract, FiltersAndYears) {

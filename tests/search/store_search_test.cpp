@@ -96,12 +96,38 @@ TEST_F(StoreSearch, AnOlderDatabaseIsIndexedWhenItIsOpened) {
     auto db = Database::open(path_, false);
     ASSERT_TRUE(db);
     ASSERT_TRUE(
-        db->exec("DROP TABLE search_text; DROP TABLE search_docs; DROP TABLE "
-                 "search_facets; PRAGMA user_version = 2"));
+        db->exec("DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; PRAGMA "
+                 "user_version = 2"));
   }
   open();
   EXPECT_EQ(found("刘晓波"), (V{"p0000000001"}));
   EXPECT_EQ(found("liuxiaobo"), (V{"p0000000001"}));
+}
+
+TEST_F(StoreSearch, TheFirstIndexIsReplacedWhenItIsOpened) {
+  ASSERT_TRUE(put(R"({"id":"p0000000001","kind":"person","body":{"name":{"zh":"劉曉波"}}})"));
+  store_.reset();
+  {  // Schema 3: the first index's tables, with an entry of its own.
+    auto db = Database::open(path_, false);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec(
+        "DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; "
+        "CREATE VIRTUAL TABLE search_text USING fts5(names, pinyin, title, body, "
+        "tokenize = 'jianzheng'); "
+        "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "
+        "kind TEXT NOT NULL) STRICT; "
+        "CREATE TABLE search_facets (name TEXT NOT NULL, value TEXT NOT NULL, doc INTEGER NOT "
+        "NULL, kind TEXT NOT NULL, PRIMARY KEY (name, value, doc)) STRICT, WITHOUT ROWID; "
+        "INSERT INTO search_docs (rowid, id, kind) VALUES (1, 'p0000000009', 'person'); "
+        "INSERT INTO search_text (rowid, names) VALUES (1, '旧名'); "
+        "PRAGMA user_version = 3"));
+  }
+  open();
+  EXPECT_EQ(found("刘晓波"), (V{"p0000000001"}));
+  EXPECT_EQ(found("旧名"), V{});
+  auto report = store_->verify();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok());
 }
 
 TEST_F(StoreSearch, VerifyFindsAnIndexChangedBehindTheStoresBack) {
@@ -117,7 +143,8 @@ TEST_F(StoreSearch, VerifyFindsAnIndexChangedBehindTheStoresBack) {
     ASSERT_TRUE(db);
     ASSERT_TRUE(
         db->exec("UPDATE search_text SET body = '秘密' WHERE rowid = 1; "
-                 "INSERT INTO search_docs (id, kind) VALUES ('p0000000002', 'person')"));
+                 "INSERT INTO search_docs (id, kind, facets, generation) "
+                 "VALUES ('p0000000002', 'person', '', 99)"));
   }
   open();
   auto report = store_->verify();

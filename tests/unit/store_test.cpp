@@ -257,7 +257,7 @@ TEST_F(StoreTest, ADatabaseFromSchemaOneGetsItsFacetsWhenOpened) {
     auto db = Database::open(path_, false);  // registers the tokenizer DROP needs
     ASSERT_TRUE(db);
     ASSERT_TRUE(db->exec(
-        "DROP TABLE search_text; DROP TABLE search_docs; DROP TABLE search_facets; DROP TABLE "
+        "DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; DROP TABLE "
         "facets; DROP INDEX records_by_kind_updated; PRAGMA user_version = 1;"));
   }
   reopen();

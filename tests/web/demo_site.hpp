@@ -44,9 +44,16 @@ class DemoSiteTest : public ::testing::Test {
     auto site = Site::load();
     ASSERT_TRUE(site) << site.status().message();
     site_ = std::move(*site);
-    readers_ = std::make_unique<ReaderPool>([] {
+    open_readers({});
+  }
+
+  // Readers whose searches rank and count at most this much.
+  void open_readers(store::SearchLimits limits) {
+    context_.reset();
+    readers_ = std::make_unique<ReaderPool>([limits] {
       store::OpenOptions o;
       o.read_only = true;
+      o.search_limits = limits;
       return store::open_sqlite(*db_, std::move(o));
     });
     context_ = std::make_unique<Context>(Context{*site_, *readers_, cache_});

@@ -152,6 +152,30 @@ TEST_F(SearchPageTest, PagesThroughManyResults) {
   EXPECT_EQ(search("en", "kind:event", "&page=9").status, 200) << "past the end: no results";
 }
 
+TEST_F(SearchPageTest, BeyondTheCountedMatchesTheTotalIsALowerBoundAndPagingGoesOn) {
+  open_readers({.ranked = 2, .counted = 25});
+  auto first = search("en", "kind:event");  // filters alone: always counted in full
+  EXPECT_NE(first.body.find("Results: 36"), std::string::npos);
+  auto page = search("en", "的");
+  ASSERT_EQ(page.status, 200);
+  // 25 counted, and the name and title matches ranked beyond them: fewer than all 58.
+  std::string total = page.body.substr(page.body.find("<p class=\"total\">"), 120);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(
+      total, m,
+      std::regex(
+          R"(Results: at least (\d+) \(the numbers beside the filters count the first \1\))")))
+      << total;
+  EXPECT_GE(std::stoi(m[1]), 25);
+  EXPECT_LT(std::stoi(m[1]), 58);
+  EXPECT_NE(page.body.find("rel=\"next\""), std::string::npos);
+  auto json = api("q=" + percent_encode("的") + "&page=2");
+  EXPECT_EQ(json["meta"]["total_is_exact"], false);
+  EXPECT_GE(json["meta"]["total"], 40);  // the page needs 40: counted that far
+  EXPECT_LT(json["meta"]["total"], 58);
+  EXPECT_TRUE(json["meta"].contains("next"));
+}
+
 TEST_F(SearchPageTest, AMalformedQueryIsA400ThatShowsTheFormAndWhatIsWrong) {
   const std::pair<std::string, std::string> bad[] = {
       {"\"unclosed", "is not closed"},
