@@ -350,40 +350,46 @@ class Fts5SearchIndex final : public search::SearchIndex {
     bool live = false;
   };
 
+  // The first `ranked` matches in names, pinyin or title that the filters accept, with their
+  // bm25, from search_head: there they cost what they are, not what the whole text matches.
+  Result<std::vector<Scored>> head_matches(const MatchParts& parts, const std::string& match,
+                                           const Acceptor& accept) {
+    std::vector<Scored> head;
+    head_ranked_.bind(1, parts.positive);
+    auto done = walk(head_ranked_, [&](Statement& row) {
+      std::int64_t rowid = row.integer(0);
+      if (accept(rowid)) head.push_back({rowid, row.real(1)});
+      return head.size() < limits_.ranked;
+    });
+    if (!done) return done.status();
+    if (parts.negative.empty()) return head;
+    // An excluded word may be in the body, which search_head does not hold.
+    std::vector<Scored> kept;
+    for (const Scored& h : head) {
+      matches_.bind(1, match).bind(2, h.rowid);
+      Status s;
+      if (matches_.step(&s)) kept.push_back(h);
+      matches_.reset();
+      JZ_RETURN_IF_ERROR(s);
+    }
+    return kept;
+  }
+
   // The matches in order, at least `wanted` of them when there are, and whether every match
-  // was counted. First the matches in names, pinyin or title (the first `ranked` of them in
-  // rowid order, by bm25), then the others (the first `ranked` of all matches, by bm25), then
-  // the rest in rowid order: the order records were first indexed. (FTS5 walks rowids
-  // upwards faster: 2.8 against 3.8 ms p50 at 300,000 records, docs/BENCHMARKS.md.) Bounding the
-  // ranked and counted matches bounds the work for a query that matches most records (one
-  // character, a phrase of the law): bm25 and a sort of 600,000 matches took up to a second at 1M
-  // records.
+  // was counted. When no more than `ranked` match, all of them by bm25 (names 10, pinyin 6,
+  // titles 4, body 1). Else first the matches in names, pinyin or title (the first `ranked`
+  // of them in rowid order, by bm25), then the others (the first `ranked` of all matches, by
+  // bm25), then the rest in rowid order: the order records were first indexed. (FTS5 walks
+  // rowids upwards faster: 2.8 against 3.8 ms p50 at 300,000 records, docs/BENCHMARKS.md.)
+  // Bounding the ranked and counted matches bounds the work for a query that matches most
+  // records (one character, a phrase of the law): bm25 and a sort of 600,000 matches took up
+  // to a second at 1M records.
   Result<std::pair<std::vector<std::int64_t>, bool>> rank_and_count(const MatchParts& parts,
                                                                     const Acceptor& accept,
                                                                     Tally& tally,
                                                                     std::size_t wanted) {
     std::vector<Scored> head, rest;
-    head_ranked_.bind(1, parts.positive);
-    auto head_done = walk(head_ranked_, [&](Statement& row) {
-      std::int64_t rowid = row.integer(0);
-      if (accept(rowid)) head.push_back({rowid, row.real(1)});
-      return head.size() < limits_.ranked;
-    });
-    if (!head_done) return head_done.status();
     std::string match = parts.with(parts.positive);
-    if (!parts.negative.empty()) {
-      // An excluded word may be in the body, which search_head does not hold.
-      std::vector<Scored> kept;
-      for (const Scored& h : head) {
-        matches_.bind(1, match).bind(2, h.rowid);
-        Status s;
-        if (matches_.step(&s)) kept.push_back(h);
-        matches_.reset();
-        JZ_RETURN_IF_ERROR(s);
-      }
-      head = std::move(kept);
-    }
-
     // One walk over all matches: bm25 for the first `ranked` the filters accept, then only
     // the rowids (jz_rank_wanted() turns the rank column off), so that a prefix query's
     // doclists are merged once.
@@ -402,6 +408,11 @@ class Fts5SearchIndex final : public search::SearchIndex {
       return walked.size() < enough;
     });
     if (!complete) return complete.status();
+    if (walked.size() > rest.size()) {
+      auto found = head_matches(parts, match, accept);
+      if (!found) return found.status();
+      head = std::move(*found);
+    }
     for (std::int64_t rowid : walked) tally.add(rowid);
     // Without a complete walk, a ranked name match can lie beyond the counted ones.
     for (const Scored& h : head)

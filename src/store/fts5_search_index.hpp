@@ -19,9 +19,9 @@ extern const char* const kSearchSchemaSql;
 
 // The most work one search does, whatever it matches.
 struct SearchLimits {
-  // Matches ranked by bm25: the first this many in names, pinyin or title, and the first
-  // this many of all, in the order records were first indexed; the others follow in that
-  // order.
+  // Matches ranked by bm25: all of them when no more match; else the first this many in
+  // names, pinyin or title, then the first this many of all, in the order records were first
+  // indexed; the others follow in that order.
   std::size_t ranked = 500;
   // Matches counted for the total and the facets; when more match, the result says it is
   // not complete and counts the first this many (or as many as the page needs).
