@@ -6,14 +6,10 @@
 namespace jz::store {
 
 Status FacetIndex::prepare(Database& db) {
-  auto d = db.prepare("DELETE FROM facets WHERE record_id = ?1");
-  if (!d) return d.status();
-  auto i = db.prepare(
-      "INSERT OR IGNORE INTO facets (kind, name, value, record_id) VALUES (?1, ?2, ?3, ?4)");
-  if (!i) return i.status();
-  delete_ = std::move(*d);
-  insert_ = std::move(*i);
-  return Status::ok();
+  return db.prepare_all(
+      {{&delete_, "DELETE FROM facets WHERE record_id = ?1"},
+       {&insert_,
+        "INSERT OR IGNORE INTO facets (kind, name, value, record_id) VALUES (?1, ?2, ?3, ?4)"}});
 }
 
 Status FacetIndex::write(const Record& record, bool existed) {

@@ -1,6 +1,7 @@
 #include "store/fts5_search_index.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <sstream>
 #include <tuple>
 #include <unordered_set>
@@ -102,9 +103,11 @@ MatchParts match_parts(const search::Query& query) {
   return parts;
 }
 
-std::string year_text(int year) {
-  std::string y = std::to_string(year);
-  return std::string(y.size() < 4 ? 4 - y.size() : 0, '0') + y;
+// A "year" facet's value as a number (search_document writes std::to_string(year)).
+int year_of(const std::string& value) {
+  int year = 0;
+  std::from_chars(value.data(), value.data() + value.size(), year);
+  return year;
 }
 
 // A request's filters over the table: a document passes when its kind is each kind asked
@@ -122,9 +125,11 @@ class Acceptor {
       }
     }
     if (request.year_from || request.year_to) {
-      std::string lo = year_text(request.year_from ? request.year_from : 1);
-      std::string hi = year_text(request.year_to ? request.year_to : 9999);
-      add_set([&](const Facet& x) { return x.name == "year" && x.value >= lo && x.value <= hi; });
+      int lo = request.year_from ? request.year_from : 1;
+      int hi = request.year_to ? request.year_to : 9999;
+      add_set([&](const Facet& x) {
+        return x.name == "year" && year_of(x.value) >= lo && year_of(x.value) <= hi;
+      });
     }
   }
 
@@ -222,45 +227,34 @@ class Fts5SearchIndex final : public search::SearchIndex {
   }
 
   Status prepare() {
-    auto p = [&](Statement& s, const char* sql) -> Status {
-      auto r = db_.prepare(sql);
-      if (!r) return r.status();
-      s = std::move(*r);
-      return Status::ok();
-    };
-    JZ_RETURN_IF_ERROR(p(find_, "SELECT rowid, kind FROM search_docs WHERE id = ?1"));
-    JZ_RETURN_IF_ERROR(p(id_of_, "SELECT id FROM search_docs WHERE rowid = ?1"));
-    JZ_RETURN_IF_ERROR(
-        p(next_generation_, "SELECT coalesce(max(generation), 0) + 1 FROM search_docs"));
-    JZ_RETURN_IF_ERROR(p(add_doc_,
-                         "INSERT INTO search_docs (id, kind, facets, generation) "
-                         "VALUES (?1, ?2, ?3, ?4)"));
-    JZ_RETURN_IF_ERROR(p(set_doc_,
-                         "UPDATE search_docs SET kind = ?2, facets = ?3, generation = ?4 "
-                         "WHERE rowid = ?1"));
-    JZ_RETURN_IF_ERROR(p(add_text_,
-                         "INSERT INTO search_text (rowid, names, pinyin, title, body) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5)"));
-    JZ_RETURN_IF_ERROR(p(drop_text_, "DELETE FROM search_text WHERE rowid = ?1"));
-    JZ_RETURN_IF_ERROR(p(add_head_,
-                         "INSERT INTO search_head (rowid, names, pinyin, title) "
-                         "VALUES (?1, ?2, ?3, ?4)"));
-    JZ_RETURN_IF_ERROR(p(drop_head_,
-                         "INSERT INTO search_head (search_head, rowid, names, pinyin, title) "
-                         "SELECT 'delete', rowid, names, pinyin, title FROM search_text "
-                         "WHERE rowid = ?1"));
-    JZ_RETURN_IF_ERROR(p(head_ranked_,
-                         "SELECT rowid, rank FROM search_head WHERE search_head MATCH ?1 "
-                         "ORDER BY rowid ASC"));
-    JZ_RETURN_IF_ERROR(
-        p(matches_, "SELECT 1 FROM search_text WHERE search_text MATCH ?1 AND rowid = ?2"));
     // While the walk wants bm25, jz_rank_wanted() is 1 and the rank column is computed.
     if (sqlite3_create_function_v2(db_.handle(), "jz_rank_wanted", 0, SQLITE_UTF8, &rank_wanted_,
                                    rank_wanted, nullptr, nullptr, nullptr) != SQLITE_OK)
       return Status::internal("registering jz_rank_wanted: " + db_.error());
-    JZ_RETURN_IF_ERROR(p(walk_,
-                         "SELECT rowid, CASE WHEN jz_rank_wanted() THEN rank END FROM search_text "
-                         "WHERE search_text MATCH ?1 ORDER BY rowid ASC"));
+    JZ_RETURN_IF_ERROR(db_.prepare_all({
+        {&find_, "SELECT rowid, kind FROM search_docs WHERE id = ?1"},
+        {&id_of_, "SELECT id FROM search_docs WHERE rowid = ?1"},
+        {&next_generation_, "SELECT coalesce(max(generation), 0) + 1 FROM search_docs"},
+        {&add_doc_,
+         "INSERT INTO search_docs (id, kind, facets, generation) VALUES (?1, ?2, ?3, ?4)"},
+        {&set_doc_,
+         "UPDATE search_docs SET kind = ?2, facets = ?3, generation = ?4 WHERE rowid = ?1"},
+        {&add_text_,
+         "INSERT INTO search_text (rowid, names, pinyin, title, body) VALUES (?1, ?2, ?3, ?4, ?5)"},
+        {&drop_text_, "DELETE FROM search_text WHERE rowid = ?1"},
+        {&add_head_,
+         "INSERT INTO search_head (rowid, names, pinyin, title) VALUES (?1, ?2, ?3, ?4)"},
+        // search_head is contentless: its delete takes the values from search_text's row.
+        {&drop_head_,
+         "INSERT INTO search_head (search_head, rowid, names, pinyin, title) "
+         "SELECT 'delete', rowid, names, pinyin, title FROM search_text WHERE rowid = ?1"},
+        {&head_ranked_,
+         "SELECT rowid, rank FROM search_head WHERE search_head MATCH ?1 ORDER BY rowid ASC"},
+        {&matches_, "SELECT 1 FROM search_text WHERE search_text MATCH ?1 AND rowid = ?2"},
+        {&walk_,
+         "SELECT rowid, CASE WHEN jz_rank_wanted() THEN rank END FROM search_text "
+         "WHERE search_text MATCH ?1 ORDER BY rowid ASC"},
+    }));
     return docs_.prepare(db_);
   }
 
@@ -272,8 +266,7 @@ class Fts5SearchIndex final : public search::SearchIndex {
     std::string facets = encode_search_facets(doc.facets);
     std::int64_t row = existing->rowid;
     if (row) {
-      JZ_RETURN_IF_ERROR(drop_head_.bind(1, row).run());  // reads search_text: first
-      JZ_RETURN_IF_ERROR(drop_text_.bind(1, row).run());
+      JZ_RETURN_IF_ERROR(drop_terms(row));
       set_doc_.bind(1, row).bind(2, doc.kind).bind(3, facets);
       JZ_RETURN_IF_ERROR(set_doc_.bind(4, *generation).run());
     } else {
@@ -294,8 +287,7 @@ class Fts5SearchIndex final : public search::SearchIndex {
     if (!existing->live) return Status::ok();
     auto generation = next_generation();
     if (!generation) return generation.status();
-    JZ_RETURN_IF_ERROR(drop_head_.bind(1, existing->rowid).run());  // reads search_text: first
-    JZ_RETURN_IF_ERROR(drop_text_.bind(1, existing->rowid).run());
+    JZ_RETURN_IF_ERROR(drop_terms(existing->rowid));
     docs_.mark_stale();
     set_doc_.bind(1, existing->rowid).bind(2, "").bind(3, "");
     return set_doc_.bind(4, *generation).run();
@@ -434,6 +426,13 @@ class Fts5SearchIndex final : public search::SearchIndex {
     for (std::size_t i = rest.size(); i < walked.size() && order.size() < wanted; ++i)
       if (!placed.count(walked[i])) order.push_back(walked[i]);
     return std::pair{std::move(order), *complete};
+  }
+
+  // Removes a document's terms from both FTS5 tables: search_head first, as its delete
+  // reads search_text.
+  Status drop_terms(std::int64_t row) {
+    JZ_RETURN_IF_ERROR(drop_head_.bind(1, row).run());
+    return drop_text_.bind(1, row).run();
   }
 
   Result<Existing> find(std::string_view id) {

@@ -10,15 +10,10 @@ std::string encode_search_facets(const std::vector<Facet>& facets) {
 
 Status SearchDocTable::prepare(Database& db) {
   db_ = &db;
-  auto version = db.prepare("PRAGMA data_version");
-  if (!version) return version.status();
-  data_version_ = std::move(*version);
-  auto changed = db.prepare(
-      "SELECT rowid, kind, facets, generation FROM search_docs WHERE generation > ?1 "
-      "ORDER BY generation");
-  if (!changed) return changed.status();
-  changed_ = std::move(*changed);
-  return Status::ok();
+  return db.prepare_all({{&data_version_, "PRAGMA data_version"},
+                         {&changed_,
+                          "SELECT rowid, kind, facets, generation FROM search_docs "
+                          "WHERE generation > ?1 ORDER BY generation"}});
 }
 
 Status SearchDocTable::refresh() {
@@ -28,10 +23,14 @@ Status SearchDocTable::refresh() {
   JZ_RETURN_IF_ERROR(s);
   bool in_transaction = !sqlite3_get_autocommit(db_->handle());
   if (read_in_transaction_ && !in_transaction) {
-    // Rows read inside a transaction that has ended since: it may have rolled back.
-    Database& db = *db_;
-    *this = SearchDocTable();
-    JZ_RETURN_IF_ERROR(prepare(db));
+    // Rows read inside a transaction that has ended since: it may have rolled back. Read
+    // every row again (the interned kinds and facets stay: they are only names).
+    slots_.clear();
+    arena_.clear();
+    live_facets_ = 0;
+    generation_ = 0;
+    stale_ = true;
+    read_in_transaction_ = false;
   }
   if (!stale_ && version == data_version_seen_) return Status::ok();
   JZ_RETURN_IF_ERROR(reload_changed());

@@ -103,6 +103,15 @@ Status Database::exec(std::string_view sql) {
   return Status::io("database error: " + msg);
 }
 
+Status Database::prepare_all(std::initializer_list<Prepared> statements) {
+  for (const auto& [into, sql] : statements) {
+    auto s = prepare(sql);
+    if (!s) return s.status();
+    *into = std::move(*s);
+  }
+  return Status::ok();
+}
+
 Result<Statement> Database::prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -48,6 +49,12 @@ class Database {
 
   Status exec(std::string_view sql);
   Result<Statement> prepare(std::string_view sql);
+  // Prepares each statement into its place; stops at the first that fails.
+  struct Prepared {
+    Statement* into;
+    std::string_view sql;
+  };
+  Status prepare_all(std::initializer_list<Prepared> statements);
   std::string error() const { return sqlite3_errmsg(db_); }
   sqlite3* handle() const { return db_; }
 

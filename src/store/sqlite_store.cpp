@@ -27,10 +27,7 @@ class SqliteStore final : public Store {
   }
 
   Status prepare_statements() {
-    struct {
-      Statement* stmt;
-      const char* sql;
-    } all[] = {
+    JZ_RETURN_IF_ERROR(db_.prepare_all({
         {&get_, "SELECT body FROM records WHERE id = ?1"},
         // Separate INSERT and UPDATE: an upsert costs SQLite a temporary table per call.
         {&insert_record_,
@@ -53,12 +50,7 @@ class SqliteStore final : public Store {
          "SELECT v.record_id, f.to_id FROM revisions v JOIN refs f ON f.from_id = v.record_id "
          "WHERE v.seq > ?1 AND NOT EXISTS (SELECT 1 FROM records WHERE id = f.to_id) LIMIT 1"},
         {&referrers_, "SELECT from_id FROM refs WHERE to_id = ?1 ORDER BY from_id"},
-    };
-    for (auto& [stmt, sql] : all) {
-      auto s = db_.prepare(sql);
-      if (!s) return s.status();
-      *stmt = std::move(*s);
-    }
+    }));
     auto search = open_fts5_search_index(db_, search_limits_);
     if (!search) return search.status();
     search_ = std::move(*search);

@@ -88,6 +88,13 @@ std::string Call::t(std::string_view key) const {
   return std::string(site.messages.get(lang, key));
 }
 
+std::string Call::t(std::string_view key, std::string_view value) const {
+  std::string text = t(key);
+  for (auto at = text.find("%s"); at != std::string::npos; at = text.find("%s", at + value.size()))
+    text.replace(at, 2, value);
+  return text;
+}
+
 std::string Call::label(std::string_view list, std::string_view value) const {
   if (value.empty()) return "";
   std::string key(list);

@@ -40,6 +40,8 @@ struct Call {
 
   // --- words ----------------------------------------------------------------------------
   std::string t(std::string_view key) const;  // the message catalogue, in this language
+  // The message with each %s replaced by `value` ("第%s条", "at least %s ...").
+  std::string t(std::string_view key, std::string_view value) const;
   // A vocabulary label ("person_status", "detained"), or "" for an empty value.
   std::string label(std::string_view list, std::string_view value) const;
   std::string str(const Text& text) const;  // the text in this language (or its fallback)

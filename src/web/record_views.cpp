@@ -133,10 +133,7 @@ json charges_of(Call& call, const Case& c) {
     if (!ch.law.empty() || !ch.article.empty()) {
       std::string law = call.label("charge_law", ch.law);
       if (!ch.article.empty()) {
-        std::string article = call.t("ui.article");  // "第%s条", "art. %s"
-        if (auto at = article.find("%s"); at != std::string::npos)
-          article.replace(at, 2, ch.article);
-        law += (law.empty() ? "" : " ") + article;
+        law += (law.empty() ? "" : " ") + call.t("ui.article", ch.article);
       }
       row["law"] = law;
     }

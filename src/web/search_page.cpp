@@ -381,12 +381,8 @@ http::Response search_page(Call& call) {
   std::int64_t total =
       found->complete ? found->total : std::max(found->total, asked.page * kPageSize + 1);
   data["pages"] = pagination(call, total, asked.page, kPageSize);
-  if (!found->complete) {
-    std::string partial = call.t("ui.search_total_partial");  // "at least %s (... %s)"
-    for (auto at = partial.find("%s"); at != std::string::npos; at = partial.find("%s", at))
-      partial.replace(at, 2, std::to_string(found->total));
-    data["partial"] = partial;
-  }
+  if (!found->complete)
+    data["partial"] = call.t("ui.search_total_partial", std::to_string(found->total));
   return call.page("search.mustache", std::move(data), title);
 }
 

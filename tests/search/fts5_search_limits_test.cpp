@@ -171,6 +171,14 @@ TEST_F(Fts5Limits, FiltersAloneListEveryAcceptedDocumentInTheOrderAdded) {
   EXPECT_TRUE(result->complete);
   EXPECT_EQ(result->total, 5);
   EXPECT_EQ(ids(*result), (V{"b1", "b3", "b5"}));
+  put(report("m1", "", "宋代文书", {{"year", "999"}}));  // three digits, as records write them
+  r.filters = {};
+  r.year_from = 900;
+  r.year_to = 1000;
+  result = index_->search(r);
+  ASSERT_TRUE(result);
+  EXPECT_EQ(ids(*result), (V{"m1"}));
+  r.year_from = r.year_to = 0;
   r.filters = {{"kind", "person"}};
   result = index_->search(r);
   ASSERT_TRUE(result);
