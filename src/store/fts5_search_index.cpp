@@ -17,7 +17,6 @@ namespace jz::store {
 
 const char* const kSearchSchemaSql = R"sql(
 CREATE VIRTUAL TABLE search_text USING fts5(names, pinyin, title, body, tokenize = 'jianzheng');
-INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(10.0, 6.0, 4.0, 1.0)');
 -- Pending terms are written out every 64 MB instead of every 1 MB, and segments are merged
 -- 16 at a time instead of 4: a bulk import writes and rewrites less (1.36 times the indexing
 -- rate at 300,000 records, docs/BENCHMARKS.md), for a little more reading per query.
@@ -29,7 +28,6 @@ INSERT INTO search_text (search_text, rank) VALUES ('crisismerge', 64);
 -- search_text, whose row gives the values a delete needs.
 CREATE VIRTUAL TABLE search_head USING fts5(names, pinyin, title, tokenize = 'jianzheng',
                                             content = '');
-INSERT INTO search_head (search_head, rank) VALUES ('rank', 'bm25(10.0, 6.0, 4.0)');
 INSERT INTO search_head (search_head, rank) VALUES ('hashsize', 67108864);
 INSERT INTO search_head (search_head, rank) VALUES ('automerge', 16);
 INSERT INTO search_head (search_head, rank) VALUES ('crisismerge', 64);
@@ -46,7 +44,8 @@ CREATE INDEX search_docs_by_generation ON search_docs (generation);
 namespace {
 
 // "liuxiaobo" -> pinyin : "liu xiao bo"; nothing when no word of the term splits into
-// syllables (a term of single syllables already matches the pinyin column as it is).
+// syllables other than itself: the term as typed already matches the pinyin column, and
+// "liu" OR pinyin : "liu" would read the same long doclist twice.
 std::vector<std::string> pinyin_alternatives(std::string_view text) {
   std::string folded = search::fold(text);
   std::vector<std::string> words;
@@ -69,6 +68,9 @@ std::vector<std::string> pinyin_alternatives(std::string_view text) {
     }
     out.push_back(alt);
   }
+  std::string as_typed;
+  for (const auto& w : words) as_typed += (as_typed.empty() ? "" : " ") + w;
+  std::erase(out, as_typed);
   return out;
 }
 
@@ -249,10 +251,12 @@ class Fts5SearchIndex final : public search::SearchIndex {
          "INSERT INTO search_head (search_head, rowid, names, pinyin, title) "
          "SELECT 'delete', rowid, names, pinyin, title FROM search_text WHERE rowid = ?1"},
         {&head_ranked_,
-         "SELECT rowid, rank FROM search_head WHERE search_head MATCH ?1 ORDER BY rowid ASC"},
+         "SELECT rowid, jz_rank(search_head, 10.0, 6.0, 4.0) FROM search_head "
+         "WHERE search_head MATCH ?1 ORDER BY rowid ASC"},
         {&matches_, "SELECT 1 FROM search_text WHERE search_text MATCH ?1 AND rowid = ?2"},
         {&walk_,
-         "SELECT rowid, CASE WHEN jz_rank_wanted() THEN rank END FROM search_text "
+         "SELECT rowid, CASE WHEN jz_rank_wanted() THEN jz_rank(search_text, 10.0, 6.0, 4.0, 1.0) "
+         "END FROM search_text "
          "WHERE search_text MATCH ?1 ORDER BY rowid ASC"},
     }));
     return docs_.prepare(db_);

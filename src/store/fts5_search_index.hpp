@@ -2,8 +2,8 @@
 // The SearchIndex on SQLite FTS5 with the "jianzheng" tokenizer, in the store's database,
 // so the store writes a record and its index entry in one transaction.
 //
-// Tables: search_text (FTS5: names, pinyin, title, body; ranked by bm25 with weights
-// 10, 6, 4, 1), search_head (names, pinyin and title alone, where matches rank first) and
+// Tables: search_text (FTS5: names, pinyin, title, body; ranked by jz_rank, store/fts5_rank.hpp,
+// with weights 10, 6, 4, 1), search_head (names, pinyin and title alone, where matches rank first) and
 // search_docs (rowid <-> record id, kind, facets, generation), which a SearchDocTable
 // mirrors in memory to filter and count matches.
 #include <cstddef>
@@ -19,7 +19,7 @@ extern const char* const kSearchSchemaSql;
 
 // The most work one search does, whatever it matches.
 struct SearchLimits {
-  // Matches ranked by bm25: all of them when no more match; else the first this many in
+  // Matches ranked by jz_rank: all of them when no more match; else the first this many in
   // names, pinyin or title, then the first this many of all, in the order records were first
   // indexed; the others follow in that order.
   std::size_t ranked = 500;

@@ -3,20 +3,10 @@
 #include <string>
 
 #include "search/tokenizer.hpp"
+#include "store/fts5_api.hpp"
 
 namespace jz::store {
 namespace {
-
-fts5_api* fts5_of(sqlite3* db) {
-  fts5_api* api = nullptr;
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
-    sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
-    sqlite3_step(stmt);
-  }
-  sqlite3_finalize(stmt);
-  return api;
-}
 
 // The tokenizer keeps no state, so every instance is the same non-null pointer.
 int create(void*, const char**, int args, Fts5Tokenizer** out) {

@@ -1,5 +1,6 @@
 #include "store/sqlite_db.hpp"
 
+#include "store/fts5_rank.hpp"
 #include "store/fts5_tokenizer.hpp"
 
 namespace jz::store {
@@ -85,6 +86,7 @@ Result<Database> Database::open(const std::string& path, bool create, bool read_
   sqlite3_extended_result_codes(db, 1);
   Database opened(db);
   JZ_RETURN_IF_ERROR(register_search_tokenizer(db));
+  JZ_RETURN_IF_ERROR(register_search_rank(db));
   return opened;
 }
 
