@@ -197,6 +197,7 @@ class TimedStore final : public jz::store::Store {
     });
   }
   jz::Result<jz::store::VerifyReport> verify() override { return inner_.verify(); }
+  jz::store::Accounts& accounts() override { return inner_.accounts(); }
 
  private:
   jz::store::Store& inner_;

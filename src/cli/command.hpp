@@ -24,6 +24,7 @@ void add_verify(CLI::App& app, Globals& g);
 void add_import(CLI::App& app, Globals& g);
 void add_export(CLI::App& app, Globals& g);
 void add_search(CLI::App& app, Globals& g);
+void add_user(CLI::App& app, Globals& g);
 
 // Opens the database named by --db, or prints why not.
 std::unique_ptr<store::Store> open_store(const Globals& g, store::OpenOptions options = {});

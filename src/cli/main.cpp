@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   jz::cli::add_import(app, g);
   jz::cli::add_export(app, g);
   jz::cli::add_search(app, g);
+  jz::cli::add_user(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -16,7 +16,7 @@ struct Migration {
   Status (*fill)(Database&) = nullptr;
 };
 
-const std::array<Migration, 4> kMigrations = {
+const std::array<Migration, 5> kMigrations = {
     // 1: records, their references, the revision chain.
     Migration{R"sql(
 CREATE TABLE records (
@@ -95,6 +95,25 @@ CREATE INDEX search_facets_by_doc ON search_facets (doc);
     // (search_head), documents with fewer terms.
     Migration{"DROP TABLE search_facets; DROP TABLE search_docs; DROP TABLE search_text;",
               create_search_index},
+    // 5: accounts of the documentation team (store/accounts.hpp) and the log of every
+    // change to them.
+    Migration{R"sql(
+CREATE TABLE users (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'researcher', 'contributor')),
+  password_hash TEXT NOT NULL,  -- Argon2id (core/password.hpp), never the password
+  disabled INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+  created TEXT NOT NULL,
+  updated TEXT NOT NULL
+) STRICT;
+CREATE TABLE account_events (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,  -- who made the change: an account, or the system user of the CLI
+  user TEXT NOT NULL,   -- whose account changed
+  action TEXT NOT NULL
+) STRICT;
+)sql"},
 };
 
 }  // namespace

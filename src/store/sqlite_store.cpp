@@ -11,6 +11,7 @@
 #include "store/fts5_search_index.hpp"
 #include "store/migrations.hpp"
 #include "store/revision_chain.hpp"
+#include "store/sqlite_accounts.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 #include "store/verify_chain.hpp"
@@ -54,8 +55,13 @@ class SqliteStore final : public Store {
     auto search = open_fts5_search_index(db_, search_limits_);
     if (!search) return search.status();
     search_ = std::move(*search);
+    auto accounts = open_sqlite_accounts(db_, clock_);
+    if (!accounts) return accounts.status();
+    accounts_ = std::move(*accounts);
     return facets_.prepare(db_);
   }
+
+  Accounts& accounts() override { return *accounts_; }
 
   Result<search::SearchResult> search(const search::SearchRequest& request) override {
     return search_->search(request);
@@ -436,6 +442,7 @@ class SqliteStore final : public Store {
       read_head_, write_head_, slug_owner_, dangling_, referrers_;
   FacetIndex facets_;
   std::unique_ptr<search::SearchIndex> search_;
+  std::unique_ptr<Accounts> accounts_;
   bool in_transaction_ = false;
   bool head_dirty_ = false;
   std::int64_t head_seq_ = 0;

@@ -15,6 +15,7 @@
 #include "core/redact.hpp"
 #include "core/status.hpp"
 #include "search/search_index.hpp"
+#include "store/accounts.hpp"
 #include "store/fts5_search_index.hpp"
 
 namespace jz::store {
@@ -101,6 +102,8 @@ class Store {
   virtual Status transaction(const std::function<Status()>& work) = 0;
 
   virtual Result<VerifyReport> verify() = 0;
+  // The team's accounts, in the same database (writes join an open transaction()).
+  virtual Accounts& accounts() = 0;
 };
 
 struct OpenOptions {

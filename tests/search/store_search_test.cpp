@@ -96,8 +96,8 @@ TEST_F(StoreSearch, AnOlderDatabaseIsIndexedWhenItIsOpened) {
     auto db = Database::open(path_, false);
     ASSERT_TRUE(db);
     ASSERT_TRUE(
-        db->exec("DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; PRAGMA "
-                 "user_version = 2"));
+        db->exec("DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; "
+                 "DROP TABLE users; DROP TABLE account_events; PRAGMA user_version = 2"));
   }
   open();
   EXPECT_EQ(found("刘晓波"), (V{"p0000000001"}));
@@ -112,6 +112,7 @@ TEST_F(StoreSearch, TheFirstIndexIsReplacedWhenItIsOpened) {
     ASSERT_TRUE(db);
     ASSERT_TRUE(db->exec(
         "DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; "
+        "DROP TABLE users; DROP TABLE account_events; "
         "CREATE VIRTUAL TABLE search_text USING fts5(names, pinyin, title, body, "
         "tokenize = 'jianzheng'); "
         "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "

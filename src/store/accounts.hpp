@@ -1,0 +1,47 @@
+#pragma once
+// Accounts of the documentation team: who may log in, with which role, and a log of every
+// change to an account. Kept in the store's database; every change is one transaction with
+// its log entry. The Store hands out its Accounts (Store::accounts()).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/role.hpp"
+#include "core/status.hpp"
+
+namespace jz::store {
+
+struct User {
+  std::string name = {};  // core/user_name.hpp
+  Role role = Role::kContributor;
+  std::string password_hash = {};  // core/password.hpp; never the password
+  bool disabled = false;
+  std::string created = {};  // UTC, as the store's clock writes them
+  std::string updated = {};
+};
+
+// One change to an account, for the audit view: who (`actor`) did what to whom, when.
+struct AccountEvent {
+  std::int64_t seq = 0;
+  std::string at, actor, user, action;
+};
+
+class Accounts {
+ public:
+  virtual ~Accounts() = default;
+  virtual Result<std::optional<User>> find_user(std::string_view name) = 0;
+  virtual Result<std::vector<User>> users() = 0;  // by name
+  // Fails with a conflict when the name is taken (also by a disabled account).
+  virtual Status add_user(const User& user, std::string_view actor) = 0;
+  // These fail with not_found when there is no such account.
+  virtual Status set_password_hash(std::string_view name, const std::string& hash,
+                                   std::string_view actor) = 0;
+  virtual Status set_role(std::string_view name, Role role, std::string_view actor) = 0;
+  virtual Status set_disabled(std::string_view name, bool disabled, std::string_view actor) = 0;
+  // The newest `limit` events first.
+  virtual Result<std::vector<AccountEvent>> account_events(std::int64_t limit) = 0;
+};
+
+}  // namespace jz::store

@@ -1,0 +1,150 @@
+#include "store/sqlite_accounts.hpp"
+
+#include <string>
+
+namespace jz::store {
+namespace {
+
+class SqliteAccounts final : public Accounts {
+ public:
+  SqliteAccounts(Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
+
+  Status prepare() {
+    return db_.prepare_all({
+        {&find_,
+         "SELECT name, role, password_hash, disabled, created, updated FROM users WHERE name = ?1"},
+        {&all_,
+         "SELECT name, role, password_hash, disabled, created, updated FROM users "
+         "ORDER BY name"},
+        {&add_,
+         "INSERT INTO users (name, role, password_hash, disabled, created, updated) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?5)"},
+        {&set_hash_, "UPDATE users SET password_hash = ?2, updated = ?3 WHERE name = ?1"},
+        {&set_role_, "UPDATE users SET role = ?2, updated = ?3 WHERE name = ?1"},
+        {&set_disabled_, "UPDATE users SET disabled = ?2, updated = ?3 WHERE name = ?1"},
+        {&log_, "INSERT INTO account_events (at, actor, user, action) VALUES (?1, ?2, ?3, ?4)"},
+        {&events_,
+         "SELECT seq, at, actor, user, action FROM account_events ORDER BY seq DESC LIMIT ?1"},
+    });
+  }
+
+  Result<std::optional<User>> find_user(std::string_view name) override {
+    find_.bind(1, name);
+    Status s;
+    std::optional<User> found;
+    if (find_.step(&s)) {
+      auto user = read(find_);
+      if (!user) s = user.status();
+      found = std::move(*user);
+    }
+    find_.reset();
+    if (!s) return s;
+    return found;
+  }
+
+  Result<std::vector<User>> users() override {
+    std::vector<User> out;
+    Status s;
+    while (all_.step(&s)) {
+      auto user = read(all_);
+      if (!user) {
+        s = user.status();
+        break;
+      }
+      out.push_back(std::move(*user));
+    }
+    all_.reset();
+    if (!s) return s;
+    return out;
+  }
+
+  Status add_user(const User& user, std::string_view actor) override {
+    return in_transaction([&]() -> Status {
+      auto existing = find_user(user.name);
+      if (!existing) return existing.status();
+      if (*existing)
+        return Status::conflict("an account named " + user.name +
+                                " exists already; choose another name");
+      std::string now = clock_();
+      add_.bind(1, user.name).bind(2, role_name(user.role)).bind(3, user.password_hash);
+      JZ_RETURN_IF_ERROR(add_.bind(4, user.disabled ? 1 : 0).bind(5, now).run());
+      return log(now, actor, user.name, "added as " + std::string(role_name(user.role)));
+    });
+  }
+
+  Status set_password_hash(std::string_view name, const std::string& hash,
+                           std::string_view actor) override {
+    return change(set_hash_, name, hash, actor, "password changed");
+  }
+
+  Status set_role(std::string_view name, Role role, std::string_view actor) override {
+    return change(set_role_, name, role_name(role), actor,
+                  "role set to " + std::string(role_name(role)));
+  }
+
+  Status set_disabled(std::string_view name, bool disabled, std::string_view actor) override {
+    return change(set_disabled_, name, disabled ? 1 : 0, actor, disabled ? "disabled" : "enabled");
+  }
+
+  Result<std::vector<AccountEvent>> account_events(std::int64_t limit) override {
+    events_.bind(1, limit);
+    std::vector<AccountEvent> out;
+    Status s;
+    while (events_.step(&s))
+      out.push_back(
+          {events_.integer(0), events_.text(1), events_.text(2), events_.text(3), events_.text(4)});
+    events_.reset();
+    if (!s) return s;
+    return out;
+  }
+
+ private:
+  static Result<User> read(Statement& row) {
+    auto role = parse_role(row.text_view(1));
+    if (!role) return Status::corrupt("account " + row.text(0) + ": " + role.status().message());
+    return User{row.text(0), *role, row.text(2), row.integer(3) != 0, row.text(4), row.text(5)};
+  }
+
+  // Runs `work` in a transaction of its own, or in the caller's when one is open.
+  template <class Work>
+  Status in_transaction(Work&& work) {
+    if (!sqlite3_get_autocommit(db_.handle())) return work();
+    JZ_RETURN_IF_ERROR(db_.exec("BEGIN IMMEDIATE"));
+    Status s = work();
+    if (s) s = db_.exec("COMMIT");
+    if (!s) (void)db_.exec("ROLLBACK");
+    return s;
+  }
+
+  template <class Value>
+  Status change(Statement& update, std::string_view name, const Value& value,
+                std::string_view actor, const std::string& action) {
+    return in_transaction([&]() -> Status {
+      std::string now = clock_();
+      JZ_RETURN_IF_ERROR(update.bind(1, name).bind(2, value).bind(3, now).run());
+      if (sqlite3_changes(db_.handle()) == 0)
+        return Status::not_found("no account named " + std::string(name) +
+                                 "; `jianzheng user list` shows them");
+      return log(now, actor, name, action);
+    });
+  }
+
+  Status log(const std::string& at, std::string_view actor, std::string_view user,
+             const std::string& action) {
+    return log_.bind(1, at).bind(2, actor).bind(3, user).bind(4, action).run();
+  }
+
+  Database& db_;
+  Clock clock_;
+  Statement find_, all_, add_, set_hash_, set_role_, set_disabled_, log_, events_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Accounts>> open_sqlite_accounts(Database& db, Clock clock) {
+  auto accounts = std::make_unique<SqliteAccounts>(db, std::move(clock));
+  JZ_RETURN_IF_ERROR(accounts->prepare());
+  return std::unique_ptr<Accounts>(std::move(accounts));
+}
+
+}  // namespace jz::store
