@@ -3,12 +3,15 @@
 // A Clock is passed in (not read from a global) so tests can fix the time.
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace jz {
 
 using Clock = std::function<std::string()>;
 
 std::string utc_now();
+// `timestamp` (as utc_now() writes it) moved by `seconds`; "" when it is not one.
+std::string utc_plus(std::string_view timestamp, long long seconds);
 Clock system_clock();
 Clock fixed_clock(std::string timestamp);
 

@@ -18,8 +18,19 @@ struct User {
   Role role = Role::kContributor;
   std::string password_hash = {};  // core/password.hpp; never the password
   bool disabled = false;
-  std::string created = {};  // UTC, as the store's clock writes them
+  std::int64_t failed_logins = 0;  // in a row, since the last good one
+  std::string locked_until = {};   // no login before this time; "" when not locked
+  std::string created = {};        // UTC, as the store's clock writes them
   std::string updated = {};
+};
+
+// A logged-in browser. The cookie holds the token; the store keeps only its hash.
+struct Session {
+  std::string token_hash;
+  std::string user;
+  std::string csrf;  // what every form of the session sends back
+  std::string created;
+  std::string expires;
 };
 
 // One change to an account, for the audit view: who (`actor`) did what to whom, when.
@@ -39,7 +50,15 @@ class Accounts {
   virtual Status set_password_hash(std::string_view name, const std::string& hash,
                                    std::string_view actor) = 0;
   virtual Status set_role(std::string_view name, Role role, std::string_view actor) = 0;
+  // Disabling an account, or changing its password, also ends its sessions.
   virtual Status set_disabled(std::string_view name, bool disabled, std::string_view actor) = 0;
+  // Logins: a failure counts and may lock the account until `locked_until` ("" = not
+  // locked); a success clears both. Not logged as account changes.
+  virtual Status note_login_failure(std::string_view name, std::string_view locked_until) = 0;
+  virtual Status note_login_success(std::string_view name) = 0;
+  virtual Status add_session(const Session& session) = 0;
+  virtual Result<std::optional<Session>> find_session(std::string_view token_hash) = 0;
+  virtual Status drop_session(std::string_view token_hash) = 0;
   // The newest `limit` events first.
   virtual Result<std::vector<AccountEvent>> account_events(std::int64_t limit) = 0;
 };

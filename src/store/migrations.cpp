@@ -95,17 +95,27 @@ CREATE INDEX search_facets_by_doc ON search_facets (doc);
     // (search_head), documents with fewer terms.
     Migration{"DROP TABLE search_facets; DROP TABLE search_docs; DROP TABLE search_text;",
               create_search_index},
-    // 5: accounts of the documentation team (store/accounts.hpp) and the log of every
-    // change to them.
+    // 5: accounts of the documentation team (store/accounts.hpp), their sessions, and the
+    // log of every change to them.
     Migration{R"sql(
 CREATE TABLE users (
   name TEXT PRIMARY KEY,
   role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'researcher', 'contributor')),
   password_hash TEXT NOT NULL,  -- Argon2id (core/password.hpp), never the password
   disabled INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+  failed_logins INTEGER NOT NULL DEFAULT 0,  -- in a row, since the last good one
+  locked_until TEXT NOT NULL DEFAULT '',     -- no login before this time ('' = none)
   created TEXT NOT NULL,
   updated TEXT NOT NULL
 ) STRICT;
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,  -- BLAKE2b of the cookie's token: the file alone opens none
+  user TEXT NOT NULL REFERENCES users (name),
+  csrf TEXT NOT NULL,           -- what every form of this session must send back
+  created TEXT NOT NULL,
+  expires TEXT NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_user ON sessions (user);
 CREATE TABLE account_events (
   seq INTEGER PRIMARY KEY,
   at TEXT NOT NULL,

@@ -12,7 +12,9 @@ class SqliteAccounts final : public Accounts {
   Status prepare() {
     return db_.prepare_all({
         {&find_,
-         "SELECT name, role, password_hash, disabled, created, updated FROM users WHERE name = ?1"},
+         "SELECT name, role, password_hash, disabled, failed_logins, locked_until, created, "
+         "updated "
+         "FROM users WHERE name = ?1"},
         {&all_,
          "SELECT name, role, password_hash, disabled, created, updated FROM users "
          "ORDER BY name"},
@@ -23,6 +25,16 @@ class SqliteAccounts final : public Accounts {
         {&set_role_, "UPDATE users SET role = ?2, updated = ?3 WHERE name = ?1"},
         {&set_disabled_, "UPDATE users SET disabled = ?2, updated = ?3 WHERE name = ?1"},
         {&log_, "INSERT INTO account_events (at, actor, user, action) VALUES (?1, ?2, ?3, ?4)"},
+        {&failed_,
+         "UPDATE users SET failed_logins = failed_logins + 1, locked_until = ?2 WHERE name = ?1"},
+        {&succeeded_, "UPDATE users SET failed_logins = 0, locked_until = '' WHERE name = ?1"},
+        {&add_session_,
+         "INSERT INTO sessions (token_hash, user, csrf, created, expires) "
+         "VALUES (?1, ?2, ?3, ?4, ?5)"},
+        {&find_session_,
+         "SELECT token_hash, user, csrf, created, expires FROM sessions WHERE token_hash = ?1"},
+        {&drop_session_, "DELETE FROM sessions WHERE token_hash = ?1"},
+        {&drop_sessions_of_, "DELETE FROM sessions WHERE user = ?1"},
         {&events_,
          "SELECT seq, at, actor, user, action FROM account_events ORDER BY seq DESC LIMIT ?1"},
     });
@@ -74,7 +86,7 @@ class SqliteAccounts final : public Accounts {
 
   Status set_password_hash(std::string_view name, const std::string& hash,
                            std::string_view actor) override {
-    return change(set_hash_, name, hash, actor, "password changed");
+    return change(set_hash_, name, hash, actor, "password changed", true);
   }
 
   Status set_role(std::string_view name, Role role, std::string_view actor) override {
@@ -83,7 +95,37 @@ class SqliteAccounts final : public Accounts {
   }
 
   Status set_disabled(std::string_view name, bool disabled, std::string_view actor) override {
-    return change(set_disabled_, name, disabled ? 1 : 0, actor, disabled ? "disabled" : "enabled");
+    return change(set_disabled_, name, disabled ? 1 : 0, actor, disabled ? "disabled" : "enabled",
+                  disabled);
+  }
+
+  Status note_login_failure(std::string_view name, std::string_view locked_until) override {
+    return failed_.bind(1, name).bind(2, locked_until).run();
+  }
+
+  Status note_login_success(std::string_view name) override {
+    return succeeded_.bind(1, name).run();
+  }
+
+  Status add_session(const Session& s) override {
+    add_session_.bind(1, s.token_hash).bind(2, s.user).bind(3, s.csrf).bind(4, s.created);
+    return add_session_.bind(5, s.expires).run();
+  }
+
+  Result<std::optional<Session>> find_session(std::string_view token_hash) override {
+    find_session_.bind(1, token_hash);
+    Status s;
+    std::optional<Session> found;
+    if (find_session_.step(&s))
+      found = Session{find_session_.text(0), find_session_.text(1), find_session_.text(2),
+                      find_session_.text(3), find_session_.text(4)};
+    find_session_.reset();
+    if (!s) return s;
+    return found;
+  }
+
+  Status drop_session(std::string_view token_hash) override {
+    return drop_session_.bind(1, token_hash).run();
   }
 
   Result<std::vector<AccountEvent>> account_events(std::int64_t limit) override {
@@ -102,7 +144,8 @@ class SqliteAccounts final : public Accounts {
   static Result<User> read(Statement& row) {
     auto role = parse_role(row.text_view(1));
     if (!role) return Status::corrupt("account " + row.text(0) + ": " + role.status().message());
-    return User{row.text(0), *role, row.text(2), row.integer(3) != 0, row.text(4), row.text(5)};
+    return User{row.text(0),    *role,       row.text(2), row.integer(3) != 0,
+                row.integer(4), row.text(5), row.text(6), row.text(7)};
   }
 
   // Runs `work` in a transaction of its own, or in the caller's when one is open.
@@ -116,15 +159,17 @@ class SqliteAccounts final : public Accounts {
     return s;
   }
 
+  // Sets one column of an account and logs it; `end_sessions` logs the account out too.
   template <class Value>
   Status change(Statement& update, std::string_view name, const Value& value,
-                std::string_view actor, const std::string& action) {
+                std::string_view actor, const std::string& action, bool end_sessions = false) {
     return in_transaction([&]() -> Status {
       std::string now = clock_();
       JZ_RETURN_IF_ERROR(update.bind(1, name).bind(2, value).bind(3, now).run());
       if (sqlite3_changes(db_.handle()) == 0)
         return Status::not_found("no account named " + std::string(name) +
                                  "; `jianzheng user list` shows them");
+      if (end_sessions) JZ_RETURN_IF_ERROR(drop_sessions_of_.bind(1, name).run());
       return log(now, actor, name, action);
     });
   }
@@ -136,7 +181,8 @@ class SqliteAccounts final : public Accounts {
 
   Database& db_;
   Clock clock_;
-  Statement find_, all_, add_, set_hash_, set_role_, set_disabled_, log_, events_;
+  Statement find_, all_, add_, set_hash_, set_role_, set_disabled_, failed_, succeeded_,
+      add_session_, find_session_, drop_session_, drop_sessions_of_, log_, events_;
 };
 
 }  // namespace

@@ -97,7 +97,8 @@ TEST_F(StoreSearch, AnOlderDatabaseIsIndexedWhenItIsOpened) {
     ASSERT_TRUE(db);
     ASSERT_TRUE(
         db->exec("DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; "
-                 "DROP TABLE users; DROP TABLE account_events; PRAGMA user_version = 2"));
+                 "DROP TABLE sessions; DROP TABLE users; DROP TABLE account_events; PRAGMA "
+                 "user_version = 2"));
   }
   open();
   EXPECT_EQ(found("刘晓波"), (V{"p0000000001"}));
@@ -112,7 +113,7 @@ TEST_F(StoreSearch, TheFirstIndexIsReplacedWhenItIsOpened) {
     ASSERT_TRUE(db);
     ASSERT_TRUE(db->exec(
         "DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; "
-        "DROP TABLE users; DROP TABLE account_events; "
+        "DROP TABLE sessions; DROP TABLE users; DROP TABLE account_events; "
         "CREATE VIRTUAL TABLE search_text USING fts5(names, pinyin, title, body, "
         "tokenize = 'jianzheng'); "
         "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "

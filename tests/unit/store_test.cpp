@@ -258,7 +258,8 @@ TEST_F(StoreTest, ADatabaseFromSchemaOneGetsItsFacetsWhenOpened) {
     ASSERT_TRUE(db);
     ASSERT_TRUE(db->exec(
         "DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; DROP TABLE "
-        "facets; DROP INDEX records_by_kind_updated; DROP TABLE users; DROP TABLE "
+        "facets; DROP INDEX records_by_kind_updated; DROP TABLE sessions; DROP TABLE users; DROP "
+        "TABLE "
         "account_events; PRAGMA user_version = 1;"));
   }
   reopen();

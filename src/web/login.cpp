@@ -1,0 +1,84 @@
+#include "web/login.hpp"
+
+#include <algorithm>
+
+#include "core/blake2b.hpp"
+#include "core/password.hpp"
+#include "core/random_token.hpp"
+
+namespace jz::web {
+namespace {
+
+const char* const kWrong = "wrong name or password";
+
+// A hash to check a password against when the name is unknown, so that an unknown name
+// takes as long to refuse as a wrong password.
+const std::string& decoy_hash() {
+  static const std::string hash = [] {
+    auto made = hash_password("no account has this password");
+    return made ? *made : std::string();
+  }();
+  return hash;
+}
+
+}  // namespace
+
+std::string session_token_hash(std::string_view token) {
+  return to_hex(blake2b(token));
+}
+
+Result<NewSession> Login::log_in(std::string_view name, std::string_view password) {
+  auto found = accounts_.find_user(name);
+  if (!found) return found.status();
+  if (!*found) {
+    (void)password_matches(decoy_hash(), password);
+    return Status::invalid(kWrong);
+  }
+  const store::User& user = **found;
+  const std::string now = clock_();
+  if (!user.locked_until.empty() && now < user.locked_until)
+    return Status::invalid("too many failed logins: this account may try again after " +
+                           user.locked_until + " (UTC)");
+  if (!password_matches(user.password_hash, password) || user.disabled) {
+    std::int64_t failures = user.failed_logins + 1;
+    std::string locked_until;
+    if (failures >= policy_.free_failures) {
+      long long wait = policy_.first_lock_seconds;
+      for (std::int64_t i = policy_.free_failures;
+           i < failures && wait < policy_.longest_lock_seconds; ++i)
+        wait *= 2;
+      locked_until = utc_plus(now, std::min(wait, policy_.longest_lock_seconds));
+    }
+    JZ_RETURN_IF_ERROR(accounts_.note_login_failure(user.name, locked_until));
+    return Status::invalid(kWrong);
+  }
+  JZ_RETURN_IF_ERROR(accounts_.note_login_success(user.name));
+  NewSession session{random_token(),
+                     utc_plus(now, policy_.session_seconds),
+                     {user.name, user.role, random_token()}};
+  JZ_RETURN_IF_ERROR(accounts_.add_session(
+      {session_token_hash(session.token), user.name, session.who.csrf, now, session.expires}));
+  return session;
+}
+
+Result<std::optional<SignedIn>> Login::session(std::string_view token) {
+  if (token.empty()) return std::optional<SignedIn>();
+  const std::string hash = session_token_hash(token);
+  auto stored = accounts_.find_session(hash);
+  if (!stored) return stored.status();
+  if (!*stored) return std::optional<SignedIn>();
+  if ((*stored)->expires <= clock_()) {
+    JZ_RETURN_IF_ERROR(accounts_.drop_session(hash));
+    return std::optional<SignedIn>();
+  }
+  auto user = accounts_.find_user((*stored)->user);
+  if (!user) return user.status();
+  if (!*user || (*user)->disabled) return std::optional<SignedIn>();
+  return std::optional<SignedIn>(SignedIn{(*user)->name, (*user)->role, (*stored)->csrf});
+}
+
+Status Login::log_out(std::string_view token) {
+  return accounts_.drop_session(session_token_hash(token));
+}
+
+}  // namespace jz::web
