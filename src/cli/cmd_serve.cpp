@@ -14,9 +14,10 @@ void add_serve(CLI::App& app, Globals& g) {
       ->capture_default_str();
   cmd->add_flag("!--no-access-log", options->access_log, "do not log requests to stderr");
   cmd->callback([&g, options] {
-    // Opening read-write first brings the schema up to date; the workers only read.
+    // Opening read-write first brings the schema up to date; the workers only read, and
+    // this connection serves logins.
     auto store = open_store(g);
-    g.exit_code = store ? web::serve(g.db, *options) : 1;
+    g.exit_code = store ? web::serve(g.db, std::move(store), *options) : 1;
   });
 }
 

@@ -58,20 +58,27 @@ std::optional<DecodedTarget> decode_target(std::string_view target) {
   result.path = std::move(*path);
 
   if (qmark == std::string_view::npos) return result;
-  std::string_view raw_query = target.substr(qmark + 1);
-  while (!raw_query.empty()) {
-    std::size_t amp = raw_query.find('&');
-    std::string_view pair = raw_query.substr(0, amp);
-    raw_query = amp == std::string_view::npos ? std::string_view() : raw_query.substr(amp + 1);
+  auto query = decode_pairs(target.substr(qmark + 1));
+  if (!query) return std::nullopt;
+  result.query = std::move(*query);
+  return result;
+}
+
+std::optional<std::multimap<std::string, std::string>> decode_pairs(std::string_view raw) {
+  std::multimap<std::string, std::string> out;
+  while (!raw.empty()) {
+    std::size_t amp = raw.find('&');
+    std::string_view pair = raw.substr(0, amp);
+    raw = amp == std::string_view::npos ? std::string_view() : raw.substr(amp + 1);
     if (pair.empty()) continue;  // "a=1&&b=2"
     std::size_t eq = pair.find('=');
     auto key = percent_decode(pair.substr(0, eq), true);
     auto value = percent_decode(
         eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), true);
     if (!key || !value) return std::nullopt;
-    result.query.emplace(std::move(*key), std::move(*value));
+    out.emplace(std::move(*key), std::move(*value));
   }
-  return result;
+  return out;
 }
 
 }  // namespace jz::http::detail

@@ -18,6 +18,10 @@ struct DecodedTarget {
   std::multimap<std::string, std::string> query;
 };
 
+// "a=1&b=x+y" (a query string, or a form's application/x-www-form-urlencoded body) into
+// its decoded pairs; nullopt on a malformed escape or a decoded NUL.
+std::optional<std::multimap<std::string, std::string>> decode_pairs(std::string_view raw);
+
 // Splits an origin-form request-target ("/a/b?x=1") into its decoded path and query.
 // nullopt (the server answers 400) when the target is not origin-form, an escape is malformed,
 // anything decodes to NUL, or a path segment is ".." after decoding (so "%2e%2e" is caught too).

@@ -19,6 +19,11 @@ struct Request {
 
   std::string header(std::string_view name) const;  // "" if absent
   std::string param(std::string_view name) const;
+  // A field of a submitted form (an application/x-www-form-urlencoded body); "" when the
+  // body is of another type, malformed, or has no such field.
+  std::string form_field(std::string_view name) const;
+  // A cookie sent with the request; "" when absent.
+  std::string cookie(std::string_view name) const;
 };
 
 }  // namespace jz::http

@@ -14,6 +14,7 @@
 #include "http/response.hpp"
 #include "i18n/lang.hpp"
 #include "web/context.hpp"
+#include "web/login.hpp"
 
 namespace jz::web {
 
@@ -27,6 +28,9 @@ struct Call {
   std::string collection;  // the {collection} segment (read API)
   // Set by dispatch() for routes that read the store (Route::reads_store).
   store::Store* reader = nullptr;
+  // Set by dispatch() for routes of the team (Route::access above kPublic): who is logged in.
+  std::optional<SignedIn> who;
+  AccountDesk* desk = nullptr;
   IsPublic visible;
 
   store::Store& store() const;  // this request's reader; a route that reads must say so

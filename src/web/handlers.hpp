@@ -28,6 +28,12 @@ http::Response links_page(Call&);         // content_pages.cpp
 http::Response about_page(Call&);         // content_pages.cpp
 http::Response search_page(Call&);        // search_page.cpp
 
+// login_pages.cpp: the team's login, logout and workspace
+http::Response login_page(Call&);
+http::Response login_submit(Call&);
+http::Response logout(Call&);
+http::Response workspace_home(Call&);
+
 // read_api.cpp: JSON
 http::Response api_openapi(Call&);
 http::Response api_list(Call&);

@@ -1,5 +1,7 @@
 #include "web/login.hpp"
 
+#include <sodium.h>
+
 #include <algorithm>
 
 #include "core/blake2b.hpp"
@@ -27,6 +29,11 @@ std::string session_token_hash(std::string_view token) {
   return to_hex(blake2b(token));
 }
 
+bool same_token(std::string_view sent, std::string_view expected) {
+  return !expected.empty() && sent.size() == expected.size() &&
+         sodium_memcmp(sent.data(), expected.data(), expected.size()) == 0;
+}
+
 Result<NewSession> Login::log_in(std::string_view name, std::string_view password) {
   auto found = accounts_.find_user(name);
   if (!found) return found.status();
@@ -37,8 +44,8 @@ Result<NewSession> Login::log_in(std::string_view name, std::string_view passwor
   const store::User& user = **found;
   const std::string now = clock_();
   if (!user.locked_until.empty() && now < user.locked_until)
-    return Status::invalid("too many failed logins: this account may try again after " +
-                           user.locked_until + " (UTC)");
+    return Status::conflict("too many failed logins: this account may try again after " +
+                            user.locked_until + " (UTC)");
   if (!password_matches(user.password_hash, password) || user.disabled) {
     std::int64_t failures = user.failed_logins + 1;
     std::string locked_until;

@@ -39,8 +39,9 @@ class Login {
   Login(store::Accounts& accounts, Clock clock, LoginPolicy policy = {})
       : accounts_(accounts), clock_(std::move(clock)), policy_(policy) {}
 
-  // A new session, or why not: "wrong name or password" (also for an unknown name or a
-  // disabled account, which this does not reveal), or until when a locked account must wait.
+  // A new session, or why not: invalid "wrong name or password" (also for an unknown name
+  // or a disabled account, which this does not reveal), or a conflict that says until when
+  // a locked account must wait.
   Result<NewSession> log_in(std::string_view name, std::string_view password);
   // The account of a session token; nothing when the token is unknown or expired, or the
   // account is gone or disabled.
@@ -55,5 +56,8 @@ class Login {
 
 // The stored form of a session token.
 std::string session_token_hash(std::string_view token);
+// Whether a token sent back equals the one given out, in time that does not depend on
+// where they differ; false when either is empty.
+bool same_token(std::string_view sent, std::string_view expected);
 
 }  // namespace jz::web

@@ -4,12 +4,15 @@
 #include <memory>
 
 #include "store/store.hpp"
+#include "web/account_desk.hpp"
 #include "web/handlers.hpp"
+#include "web/list_query.hpp"
 
 namespace jz::web {
 namespace {
 
 constexpr auto P = Access::kPublic;
+constexpr auto TEAM = Access::kContributor;  // any logged-in account
 
 constexpr std::array kRoutes{
     Route{"GET", "/", language_redirect, P, false,
@@ -32,6 +35,10 @@ constexpr std::array kRoutes{
     Route{"GET", "/{lang}/links", links_page, P, true, "other human-rights sites"},
     Route{"GET", "/{lang}/about", about_page, P, false, "about; how to reach us safely"},
     Route{"GET", "/{lang}/search", search_page, P, true, "search: ?q=, facets, pages"},
+    Route{"GET", "/{lang}/login", login_page, P, false, "the team's login form"},
+    Route{"POST", "/{lang}/login", login_submit, P, false, "log in: name, password"},
+    Route{"POST", "/{lang}/logout", logout, TEAM, false, "log out: ends the session"},
+    Route{"GET", "/{lang}/workspace/", workspace_home, TEAM, false, "the team's workspace"},
     Route{"GET", "/api/v1/openapi.json", api_openapi, P, false, "OpenAPI description of the API"},
     // Before /api/v1/{collection}, which "search" would match too.
     Route{"GET", "/api/v1/search", api_search, P, true, "search results as JSON"},
@@ -84,17 +91,53 @@ bool match(std::string_view pattern, std::string_view path, Call& call) {
   return !got.next(s);
 }
 
-const Route* find_route(std::string_view path, Call& call, bool* path_known,
+// The route for `path` and `method`; `allowed` gets the methods the path answers to.
+const Route* find_route(std::string_view path, Call& call, std::string* allowed,
                         std::string_view method) {
+  const Route* found = nullptr;
   for (const auto& route : kRoutes) {
     if (!match(route.pattern, path, call)) continue;
-    *path_known = true;
-    if (route.method == method) return &route;
+    if (allowed)
+      *allowed += std::string(allowed->empty() ? "" : ", ") +
+                  (route.method == "GET" ? "GET, HEAD" : std::string(route.method));
+    if (route.method == method && !found) found = &route;
   }
-  return nullptr;
+  return found;
+}
+
+Role role_for(Access access) {
+  return static_cast<Role>(static_cast<int>(access) - 1);
+}
+
+// For a route of the team: the logged-in account with the role it needs, and for a POST
+// the session's CSRF token; else the answer that refuses the request.
+std::optional<http::Response> admit(const Route& route, Call& call, Context& context) {
+  if (route.access == Access::kPublic) return std::nullopt;
+  if (!context.desk) return call.error(503);
+  auto who = context.desk->session(call.request.cookie("jz_session"));
+  if (!who) return call.error(503);
+  if (!*who) {
+    if (route.method != "GET") return call.error(403, call.t("ui.login_needed"));
+    return http::Response::redirect(
+        303, call.url("/login") + "?next=" + percent_encode(call.request.target));
+  }
+  if (!at_least((*who)->role, role_for(route.access)))
+    return call.error(403, call.t("ui.role_needed"));
+  if (route.method == "POST" && !same_token(call.request.form_field("csrf"), (*who)->csrf))
+    return call.error(403, call.t("ui.form_expired"));
+  call.who = std::move(*who);
+  return std::nullopt;
 }
 
 http::Response answer(const Route& route, Call& call, Context& context) {
+  call.desk = context.desk;
+  if (route.access != Access::kPublic) {
+    if (auto refused = admit(route, call, context)) return *refused;
+    http::Response response = route.handler(call);
+    // A page of one account's session: never kept by a browser or proxy.
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+  }
   if (!route.reads_store) return route.handler(call);
   auto reader = context.readers.acquire();
   if (!reader) return call.error(503);
@@ -135,19 +178,18 @@ http::Response dispatch(const http::Request& request, Context& context) {
   // HEAD is answered as GET; the server drops the body.
   std::string_view method = request.method;
   if (method == "HEAD") method = "GET";
-  bool path_known = false;
-  if (const Route* route = find_route(request.path, call, &path_known, method))
+  std::string allowed;
+  if (const Route* route = find_route(request.path, call, &allowed, method))
     return answer(*route, call, context);
-  if (path_known) {
+  if (!allowed.empty()) {
     auto r = call.error(405);
-    r.headers.emplace_back("Allow", "GET, HEAD");
+    r.headers.emplace_back("Allow", allowed);
     return r;
   }
   // "/en/persons" -> "/en/persons/": lists and the home page end in a slash.
   if (!request.path.ends_with('/')) {
     Call probe{request, context.site};
-    bool known = false;
-    if (find_route(request.path + "/", probe, &known, "GET")) {
+    if (find_route(request.path + "/", probe, nullptr, "GET")) {
       // From the raw target, still percent-encoded, so the Location header stays ASCII.
       std::string location = request.target;
       location.insert(std::min(location.find('?'), location.size()), "/");

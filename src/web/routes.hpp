@@ -12,7 +12,9 @@
 
 namespace jz::web {
 
-enum class Access { kPublic };
+// Who may call a route: anyone, or a logged-in account with at least this role. A POST
+// of the team must also carry its session's CSRF token (form field "csrf").
+enum class Access { kPublic, kContributor, kResearcher, kEditor, kAdmin };
 
 using HandlerFn = http::Response (*)(Call&);
 

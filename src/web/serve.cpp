@@ -3,11 +3,13 @@
 #include <iostream>
 
 #include "http/server.hpp"
+#include "web/account_desk.hpp"
 #include "web/routes.hpp"
 
 namespace jz::web {
 
-int serve(const std::string& db_path, const ServeOptions& options) {
+int serve(const std::string& db_path, std::unique_ptr<store::Store> writer,
+          const ServeOptions& options) {
   auto site = Site::load();
   if (!site) {
     std::cerr << "jianzheng: " << site.status().message() << "\n";
@@ -24,7 +26,8 @@ int serve(const std::string& db_path, const ServeOptions& options) {
     return 1;
   }
   PageCache cache;
-  Context context{**site, readers, cache};
+  AccountDesk desk(std::move(writer));
+  Context context{**site, readers, cache, &desk};
 
   http::ServerOptions server_options;
   server_options.bind = options.bind;

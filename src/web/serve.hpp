@@ -1,7 +1,10 @@
 #pragma once
 // Runs the public site on a database until SIGINT/SIGTERM.
 #include <cstdint>
+#include <memory>
 #include <string>
+
+#include "store/store.hpp"
 
 namespace jz::web {
 
@@ -12,7 +15,9 @@ struct ServeOptions {
   bool access_log = true;  // to stderr; never client addresses
 };
 
-// The database must exist with a current schema (open it read-write once first).
-int serve(const std::string& db_path, const ServeOptions& options);
+// `writer` is the database opened read-write (which brought its schema up to date); it
+// serves logins and sessions. The workers read through connections of their own.
+int serve(const std::string& db_path, std::unique_ptr<store::Store> writer,
+          const ServeOptions& options);
 
 }  // namespace jz::web

@@ -1,8 +1,8 @@
 // Browser test of the public site in real Chromium (Debian's /usr/bin/chromium, driven by
 // playwright-core): a reader without JavaScript can go from the home page to a profile and
 // switch its language; home, list and profile render on desktop and mobile (screenshots
-// saved as artifacts); no page loads anything from another host; and axe-core finds no
-// serious or critical accessibility violation.
+// saved as artifacts); the team logs in and out without JavaScript; no page loads anything
+// from another host; and axe-core finds no serious or critical accessibility violation.
 //
 // Environment (set by tests/browser/CMakeLists.txt):
 //   JZ            the jianzheng binary (or the first argument)
@@ -36,6 +36,8 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+const TEAM_PASSWORD = 'correct horse battery staple';
 
 // A person of the demo data, and how the three languages name him.
 const PERSON = { id: 'p44sj9v9201', zhHans: '刘晓波', zhHant: '劉曉波', en: 'Liu Xiaobo' };
@@ -98,9 +100,11 @@ const db = path.join(work, 'j.db');
 let server = null;
 let serverLog = '';
 
-function run(args) {
+// Runs jianzheng on the test database; `input` (if any) is its standard input.
+function run(args, input) {
   return new Promise((resolve, reject) => {
-    const child = spawn(JZ, ['--db', db, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(JZ, ['--db', db, ...args], { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    if (input) child.stdin.end(input);
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -180,6 +184,8 @@ try {
   await run(['init']);
   await run(['demo']);
   ok('a database with the demo data');
+  await run(['user', 'add', 'wang.li', '--role', 'researcher'], `${TEAM_PASSWORD}\n`);
+  ok('an account for the team');
   const port = await startServer();
   ok(`serving on port ${port}`);
   const base = `http://127.0.0.1:${port}`;
@@ -268,6 +274,35 @@ try {
     await context.close();
   });
 
+  // The team logs in without JavaScript: the session cookie (Secure, SameSite=Strict) works
+  // on http://127.0.0.1, the workspace names the account, and logging out ends it.
+  await part('login and logout without JavaScript', async () => {
+    const context = await newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/en/workspace/`);
+    check(pathOf(page) === '/en/login', 'the workspace sends a visitor to the login form', page.url());
+    await page.getByLabel('Account name').fill('wang.li');
+    await page.getByLabel('Password').fill(TEAM_PASSWORD);
+    await Promise.all([page.waitForURL(`${base}/en/workspace/`), page.locator('main button[type="submit"]').click()]);
+    check(pathOf(page) === '/en/workspace/', 'logging in opens the workspace', page.url());
+    check(
+      await page.getByText('Logged in as wang.li (Researcher).').isVisible(),
+      'the workspace names the account and its role',
+    );
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'jz_session');
+    check(
+      session && session.httpOnly && session.secure && session.sameSite === 'Strict',
+      'the session cookie is HttpOnly, Secure and SameSite=Strict',
+      JSON.stringify(session),
+    );
+    await Promise.all([page.waitForURL(`${base}/en/`), page.getByRole('button', { name: 'Log out' }).click()]);
+    check(pathOf(page) === '/en/', 'logging out opens the home page', page.url());
+    await page.goto(`${base}/en/workspace/`);
+    check(pathOf(page) === '/en/login', 'after logout the workspace asks for a login again', page.url());
+    await context.close();
+  });
+
   // 2. Screenshots on desktop and mobile, and the layout fits the mobile screen.
   const shots = [
     ['home', '/zh-hans/'],
@@ -328,6 +363,7 @@ try {
       `/zh-hans/persons/${PERSON.id}`,
       `/en/persons/${PERSON.id}`,
       '/en/search?q=liu',
+      '/zh-hans/login',
       '/zh-hant/search',
     ]) {
       const response = await page.goto(base + url);

@@ -21,6 +21,32 @@ TEST(Request, ParamReturnsFirstValueOrEmpty) {
   EXPECT_EQ(r.param("nope"), "");
 }
 
+TEST(Request, FormFieldsOnlyFromAUrlEncodedBody) {
+  Request r;
+  r.body = "name=wang.li&password=a+b%26c&csrf=";
+  EXPECT_EQ(r.form_field("name"), "") << "no content type: not a form";
+  r.headers = {{"content-type", "application/x-www-form-urlencoded; charset=UTF-8"}};
+  EXPECT_EQ(r.form_field("name"), "wang.li");
+  EXPECT_EQ(r.form_field("password"), "a b&c");
+  EXPECT_EQ(r.form_field("csrf"), "");
+  EXPECT_EQ(r.form_field("missing"), "");
+  r.body = "name=%zz";
+  EXPECT_EQ(r.form_field("name"), "") << "a malformed escape";
+  r.headers = {{"content-type", "multipart/form-data; boundary=x"}};
+  r.body = "name=wang.li";
+  EXPECT_EQ(r.form_field("name"), "");
+}
+
+TEST(Request, CookiesByName) {
+  Request r;
+  EXPECT_EQ(r.cookie("jz_session"), "");
+  r.headers = {{"cookie", "a=1; jz_session=abc;jz_login=; x_jz_session=no"}};
+  EXPECT_EQ(r.cookie("jz_session"), "abc");
+  EXPECT_EQ(r.cookie("jz_login"), "");
+  EXPECT_EQ(r.cookie("a"), "1");
+  EXPECT_EQ(r.cookie("session"), "");
+}
+
 TEST(Response, Defaults) {
   Response r;
   EXPECT_EQ(r.status, 200);

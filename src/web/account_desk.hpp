@@ -1,0 +1,37 @@
+#pragma once
+// The server's one writing connection for accounts: logins, session lookups and logouts
+// from every worker, one at a time (login.hpp holds the rules). Public pages never touch
+// it; only routes for the team do.
+#include <memory>
+#include <mutex>
+
+#include "store/store.hpp"
+#include "web/login.hpp"
+
+namespace jz::web {
+
+class AccountDesk {
+ public:
+  explicit AccountDesk(std::unique_ptr<store::Store> writer, Clock clock = system_clock())
+      : writer_(std::move(writer)), login_(writer_->accounts(), std::move(clock)) {}
+
+  Result<NewSession> log_in(std::string_view name, std::string_view password) {
+    std::lock_guard lock(mutex_);
+    return login_.log_in(name, password);
+  }
+  Result<std::optional<SignedIn>> session(std::string_view token) {
+    std::lock_guard lock(mutex_);
+    return login_.session(token);
+  }
+  Status log_out(std::string_view token) {
+    std::lock_guard lock(mutex_);
+    return login_.log_out(token);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unique_ptr<store::Store> writer_;
+  Login login_;
+};
+
+}  // namespace jz::web
