@@ -1,4 +1,4 @@
-// jianzheng user add|passwd|role|disable|enable|list|log: the team's accounts. Every
+// jianzheng user add|passwd|role|disable|enable|totp|list|log: the team's accounts. Every
 // change is logged with who made it ($USER) and is all or nothing.
 #include <iomanip>
 #include <iostream>
@@ -6,6 +6,7 @@
 #include "cli/command.hpp"
 #include "cli/read_password.hpp"
 #include "core/password.hpp"
+#include "core/totp.hpp"
 #include "core/user_name.hpp"
 
 namespace jz::cli {
@@ -107,14 +108,39 @@ void add_user(CLI::App& app, Globals& g) {
     });
   }
 
-  auto* list = cmd->add_subcommand("list", "Every account: name, role, state, created");
+  auto remove = std::make_shared<bool>(false);
+  auto* totp = cmd->add_subcommand(
+      "totp", "Give an account a second factor: a new authenticator secret, printed once");
+  totp->add_option("name", *name, "account name")->required();
+  totp->add_flag("--remove", *remove, "remove the account's second factor instead");
+  totp->callback([&g, name, remove] {
+    with_accounts(g, [&](store::Accounts& accounts) -> Status {
+      std::string secret = *remove ? "" : new_totp_secret();
+      JZ_RETURN_IF_ERROR(accounts.set_totp_secret(*name, secret, default_author()));
+      if (*remove) {
+        std::cout << *name << " logs in with a password only\n";
+        return Status::ok();
+      }
+      std::cout << "secret: " << secret << "\n"
+                << "link:   " << totp_uri(secret, *name) << "\n"
+                << "Give these to " << *name
+                << " in person, to add to an authenticator app "
+                   "(Aegis, FreeOTP, Google Authenticator ...); from now on the login asks for "
+                   "its 6-digit code.\n";
+      return Status::ok();
+    });
+  });
+
+  auto* list =
+      cmd->add_subcommand("list", "Every account: name, role, state, second factor, created");
   list->callback([&g] {
     with_accounts(g, [&](store::Accounts& accounts) -> Status {
       auto users = accounts.users();
       if (!users) return users.status();
       for (const auto& u : *users)
         std::cout << std::left << std::setw(34) << u.name << std::setw(13) << role_name(u.role)
-                  << std::setw(10) << (u.disabled ? "disabled" : "active") << u.created << "\n";
+                  << std::setw(10) << (u.disabled ? "disabled" : "active") << std::setw(10)
+                  << (u.totp_secret.empty() ? "password" : "+code") << u.created << "\n";
       std::cout << users->size() << " account(s)\n";
       return Status::ok();
     });

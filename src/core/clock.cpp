@@ -25,7 +25,7 @@ std::string utc_now() {
   return format(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-std::string utc_plus(std::string_view timestamp, long long seconds) {
+std::optional<long long> utc_seconds(std::string_view timestamp) {
   int y = 0;
   unsigned mo = 0, d = 0, h = 0, mi = 0, s = 0;
   char z = 0;
@@ -33,13 +33,19 @@ std::string utc_plus(std::string_view timestamp, long long seconds) {
   if (timestamp.size() != 20 ||
       std::sscanf(text.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u%c", &y, &mo, &d, &h, &mi, &s, &z) != 7 ||
       z != 'Z')
-    return "";
+    return std::nullopt;
   std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(mo),
                                   std::chrono::day(d)};
-  if (!ymd.ok() || h > 23 || mi > 59 || s > 59) return "";
+  if (!ymd.ok() || h > 23 || mi > 59 || s > 59) return std::nullopt;
   auto at = std::chrono::sys_days(ymd) + std::chrono::hours(h) + std::chrono::minutes(mi) +
-            std::chrono::seconds(s) + std::chrono::seconds(seconds);
-  return format(at);
+            std::chrono::seconds(s);
+  return at.time_since_epoch().count();
+}
+
+std::string utc_plus(std::string_view timestamp, long long seconds) {
+  auto at = utc_seconds(timestamp);
+  if (!at) return "";
+  return format(std::chrono::sys_seconds(std::chrono::seconds(*at + seconds)));
 }
 
 Clock system_clock() {

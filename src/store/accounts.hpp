@@ -18,9 +18,11 @@ struct User {
   Role role = Role::kContributor;
   std::string password_hash = {};  // core/password.hpp; never the password
   bool disabled = false;
-  std::int64_t failed_logins = 0;  // in a row, since the last good one
-  std::string locked_until = {};   // no login before this time; "" when not locked
-  std::string created = {};        // UTC, as the store's clock writes them
+  std::int64_t failed_logins = 0;   // in a row, since the last good one
+  std::string locked_until = {};    // no login before this time; "" when not locked
+  std::string totp_secret = {};     // core/totp.hpp; "" when the account has no second factor
+  std::int64_t totp_last_step = 0;  // of the last code accepted
+  std::string created = {};         // UTC, as the store's clock writes them
   std::string updated = {};
 };
 
@@ -55,7 +57,11 @@ class Accounts {
   // Logins: a failure counts and may lock the account until `locked_until` ("" = not
   // locked); a success clears both. Not logged as account changes.
   virtual Status note_login_failure(std::string_view name, std::string_view locked_until) = 0;
-  virtual Status note_login_success(std::string_view name) = 0;
+  // A success clears the failures and, when a code was given, remembers its step.
+  virtual Status note_login_success(std::string_view name, std::int64_t totp_step = 0) = 0;
+  // Sets ("" removes) the secret of the account's authenticator app; logged.
+  virtual Status set_totp_secret(std::string_view name, const std::string& secret,
+                                 std::string_view actor) = 0;
   virtual Status add_session(const Session& session) = 0;
   virtual Result<std::optional<Session>> find_session(std::string_view token_hash) = 0;
   virtual Status drop_session(std::string_view token_hash) = 0;

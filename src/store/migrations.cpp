@@ -105,6 +105,8 @@ CREATE TABLE users (
   disabled INTEGER NOT NULL CHECK (disabled IN (0, 1)),
   failed_logins INTEGER NOT NULL DEFAULT 0,  -- in a row, since the last good one
   locked_until TEXT NOT NULL DEFAULT '',     -- no login before this time ('' = none)
+  totp_secret TEXT NOT NULL DEFAULT '',      -- base32 (core/totp.hpp); '' = no second factor
+  totp_last_step INTEGER NOT NULL DEFAULT 0, -- of the last code accepted: each works once
   created TEXT NOT NULL,
   updated TEXT NOT NULL
 ) STRICT;

@@ -5,19 +5,21 @@
 namespace jz::store {
 namespace {
 
+// The columns read() reads, in its order.
+const std::string kSelectUsers =
+    "SELECT name, role, password_hash, disabled, failed_logins, locked_until, totp_secret, "
+    "totp_last_step, created, updated FROM users";
+const std::string kFindUser = kSelectUsers + " WHERE name = ?1";
+const std::string kAllUsers = kSelectUsers + " ORDER BY name";
+
 class SqliteAccounts final : public Accounts {
  public:
   SqliteAccounts(Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
 
   Status prepare() {
     return db_.prepare_all({
-        {&find_,
-         "SELECT name, role, password_hash, disabled, failed_logins, locked_until, created, "
-         "updated "
-         "FROM users WHERE name = ?1"},
-        {&all_,
-         "SELECT name, role, password_hash, disabled, created, updated FROM users "
-         "ORDER BY name"},
+        {&find_, kFindUser},
+        {&all_, kAllUsers},
         {&add_,
          "INSERT INTO users (name, role, password_hash, disabled, created, updated) "
          "VALUES (?1, ?2, ?3, ?4, ?5, ?5)"},
@@ -27,7 +29,12 @@ class SqliteAccounts final : public Accounts {
         {&log_, "INSERT INTO account_events (at, actor, user, action) VALUES (?1, ?2, ?3, ?4)"},
         {&failed_,
          "UPDATE users SET failed_logins = failed_logins + 1, locked_until = ?2 WHERE name = ?1"},
-        {&succeeded_, "UPDATE users SET failed_logins = 0, locked_until = '' WHERE name = ?1"},
+        {&succeeded_,
+         "UPDATE users SET failed_logins = 0, locked_until = '', "
+         "totp_last_step = max(totp_last_step, ?2) WHERE name = ?1"},
+        {&set_totp_,
+         "UPDATE users SET totp_secret = ?2, totp_last_step = 0, updated = ?3 "
+         "WHERE name = ?1"},
         {&add_session_,
          "INSERT INTO sessions (token_hash, user, csrf, created, expires) "
          "VALUES (?1, ?2, ?3, ?4, ?5)"},
@@ -103,8 +110,14 @@ class SqliteAccounts final : public Accounts {
     return failed_.bind(1, name).bind(2, locked_until).run();
   }
 
-  Status note_login_success(std::string_view name) override {
-    return succeeded_.bind(1, name).run();
+  Status note_login_success(std::string_view name, std::int64_t totp_step) override {
+    return succeeded_.bind(1, name).bind(2, totp_step).run();
+  }
+
+  Status set_totp_secret(std::string_view name, const std::string& secret,
+                         std::string_view actor) override {
+    return change(set_totp_, name, secret, actor,
+                  secret.empty() ? "authenticator removed" : "authenticator set");
   }
 
   Status add_session(const Session& s) override {
@@ -144,8 +157,16 @@ class SqliteAccounts final : public Accounts {
   static Result<User> read(Statement& row) {
     auto role = parse_role(row.text_view(1));
     if (!role) return Status::corrupt("account " + row.text(0) + ": " + role.status().message());
-    return User{row.text(0),    *role,       row.text(2), row.integer(3) != 0,
-                row.integer(4), row.text(5), row.text(6), row.text(7)};
+    return User{.name = row.text(0),
+                .role = *role,
+                .password_hash = row.text(2),
+                .disabled = row.integer(3) != 0,
+                .failed_logins = row.integer(4),
+                .locked_until = row.text(5),
+                .totp_secret = row.text(6),
+                .totp_last_step = row.integer(7),
+                .created = row.text(8),
+                .updated = row.text(9)};
   }
 
   // Runs `work` in a transaction of its own, or in the caller's when one is open.
@@ -181,7 +202,7 @@ class SqliteAccounts final : public Accounts {
 
   Database& db_;
   Clock clock_;
-  Statement find_, all_, add_, set_hash_, set_role_, set_disabled_, failed_, succeeded_,
+  Statement find_, all_, add_, set_hash_, set_role_, set_disabled_, failed_, succeeded_, set_totp_,
       add_session_, find_session_, drop_session_, drop_sessions_of_, log_, events_;
 };
 

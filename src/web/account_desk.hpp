@@ -15,9 +15,10 @@ class AccountDesk {
   explicit AccountDesk(std::unique_ptr<store::Store> writer, Clock clock = system_clock())
       : writer_(std::move(writer)), login_(writer_->accounts(), std::move(clock)) {}
 
-  Result<NewSession> log_in(std::string_view name, std::string_view password) {
+  Result<NewSession> log_in(std::string_view name, std::string_view password,
+                            std::string_view code) {
     std::lock_guard lock(mutex_);
-    return login_.log_in(name, password);
+    return login_.log_in(name, password, code);
   }
   Result<std::optional<SignedIn>> session(std::string_view token) {
     std::lock_guard lock(mutex_);

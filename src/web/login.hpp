@@ -12,6 +12,10 @@
 
 namespace jz::web {
 
+inline constexpr std::string_view kWrongPassword = "wrong name or password";
+inline constexpr std::string_view kWrongCode =
+    "the code from the authenticator app is missing, wrong or used already";
+
 struct LoginPolicy {
   int free_failures = 5;  // failed logins in a row before the account locks
   // Then locked for 1 minute, and twice as long after each further failure, at most a day.
@@ -39,16 +43,21 @@ class Login {
   Login(store::Accounts& accounts, Clock clock, LoginPolicy policy = {})
       : accounts_(accounts), clock_(std::move(clock)), policy_(policy) {}
 
-  // A new session, or why not: invalid "wrong name or password" (also for an unknown name
-  // or a disabled account, which this does not reveal), or a conflict that says until when
-  // a locked account must wait.
-  Result<NewSession> log_in(std::string_view name, std::string_view password);
+  // A new session, or why not: invalid kWrongPassword (also for an unknown name or a
+  // disabled account, which this does not reveal) or kWrongCode (an account with an
+  // authenticator app, whose password was right), or a conflict that says until when a
+  // locked account must wait. Wrong codes count towards the lock as wrong passwords do.
+  Result<NewSession> log_in(std::string_view name, std::string_view password,
+                            std::string_view code = "");
   // The account of a session token; nothing when the token is unknown or expired, or the
   // account is gone or disabled.
   Result<std::optional<SignedIn>> session(std::string_view token);
   Status log_out(std::string_view token);
 
  private:
+  // Counts a failed login (locking the account after too many) and returns `why`.
+  Status refuse(const store::User& user, const std::string& now, std::string_view why);
+
   store::Accounts& accounts_;
   Clock clock_;
   LoginPolicy policy_;

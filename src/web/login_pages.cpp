@@ -40,6 +40,7 @@ http::Response login_form(Call& call, const std::string& error, const std::strin
                {"t",
                 {{"name", call.t("ui.login_name")},
                  {"password", call.t("ui.login_password")},
+                 {"code", call.t("ui.login_code")},
                  {"submit", call.t("ui.login_submit")},
                  {"note", call.t("ui.login_note")}}}};
   http::Response r = call.page("login.mustache", std::move(data), call.t("ui.login_title"));
@@ -61,11 +62,14 @@ http::Response login_submit(Call& call) {
   if (!call.desk) return call.error(503);
   std::string name = request.form_field("name");
   std::string next = after_login(call, request.form_field("next"));
-  auto session = call.desk->log_in(name, request.form_field("password"));
+  auto session =
+      call.desk->log_in(name, request.form_field("password"), request.form_field("code"));
   if (!session) {
-    Code code = session.status().code();
-    if (code != Code::kInvalid && code != Code::kConflict) return call.error(503);
-    std::string why = call.t(code == Code::kInvalid ? "ui.login_wrong" : "ui.login_locked");
+    const Status& s = session.status();
+    if (s.code() != Code::kInvalid && s.code() != Code::kConflict) return call.error(503);
+    std::string why = call.t(s.code() == Code::kConflict ? "ui.login_locked"
+                             : s.message() == kWrongCode ? "ui.login_code_wrong"
+                                                         : "ui.login_wrong");
     return login_form(call, why, name, next);
   }
   http::Response r = http::Response::redirect(303, next);

@@ -34,13 +34,24 @@ expect_eq "$(sql "$DB" "SELECT disabled FROM users WHERE name = 'zhao.min'")" "0
 expect_ok jz "$DB" user passwd wang.li <<<"a brand new passphrase"
 expect_ne "$(sql "$DB" "SELECT password_hash FROM users WHERE name = 'wang.li'")" "$HASH" "hash after passwd"
 
+expect_ok jz "$DB" user totp wang.li
+expect_contains "$OUT" "secret: "
+SECRET=$(sql "$DB" "SELECT totp_secret FROM users WHERE name = 'wang.li'")
+expect_eq "${#SECRET}" "32" "length of the authenticator secret"
+expect_contains "$OUT" "link:   otpauth://totp/Jianzheng:wang.li?secret=$SECRET&issuer=Jianzheng"
+expect_ok jz "$DB" user list
+expect_contains "$OUT" "+code"
+expect_ok jz "$DB" user totp zhao.min --remove
+expect_contains "$OUT" "zhao.min logs in with a password only"
+
 expect_ok jz "$DB" user log
+expect_contains "$OUT" "admin.cli: wang.li authenticator set"
 expect_contains "$OUT" "admin.cli: wang.li password changed"
 expect_contains "$OUT" "admin.cli: zhao.min enabled"
 expect_contains "$OUT" "admin.cli: zhao.min disabled"
 expect_contains "$OUT" "admin.cli: zhao.min role set to researcher"
 expect_contains "$OUT" "admin.cli: wang.li added as editor"
-expect_eq "$(head -n 1 "$OUT")" "$(sql "$DB" "SELECT at FROM account_events ORDER BY seq DESC LIMIT 1")  admin.cli: wang.li password changed" "newest first"
+expect_eq "$(head -n 1 "$OUT")" "$(sql "$DB" "SELECT at FROM account_events ORDER BY seq DESC LIMIT 1")  admin.cli: zhao.min authenticator removed" "newest first"
 
 # Bad requests: a clear message, exit 1, nothing written.
 BEFORE=$(db_fingerprint "$DB")
@@ -61,6 +72,8 @@ expect_contains "$ERR" "no account named nobody"
 expect_fail jz "$DB" user role nobody editor
 expect_contains "$ERR" "no account named nobody"
 expect_fail jz "$DB" user disable nobody
+expect_contains "$ERR" "no account named nobody"
+expect_fail jz "$DB" user totp nobody
 expect_contains "$ERR" "no account named nobody"
 expect_fail jz "$DB" user role wang.li root
 expect_contains "$ERR" 'unknown role "root"'

@@ -98,6 +98,14 @@ TEST_F(AccountsTest, AddChangeAndLog) {
   EXPECT_TRUE((*user)->disabled);
   EXPECT_EQ((*user)->created, "2026-11-23T10:00:00Z");
   EXPECT_FALSE(*accounts().find_user("nobody"));
+  auto all = accounts().users();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ(all->front().name, "wang.li");
+  EXPECT_EQ(all->front().role, Role::kAdmin);
+  EXPECT_TRUE(all->front().disabled);
+  EXPECT_EQ(all->front().created, "2026-11-23T10:00:00Z");
+  EXPECT_EQ(all->front().failed_logins, 0);
 
   auto events = accounts().account_events(10);
   ASSERT_TRUE(events);

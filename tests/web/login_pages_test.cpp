@@ -103,6 +103,8 @@ TEST_F(LoginPages, TheFormSetsItsOwnTokenAndLogsIn) {
   EXPECT_NE(form.body.find("value=\"" + token + "\""), std::string::npos);
   EXPECT_NE(cookies_set(form)[0].find("; HttpOnly; Secure; SameSite=Strict"), std::string::npos);
   EXPECT_EQ(header(form, "Cache-Control"), "no-store");
+  EXPECT_NE(form.body.find("name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\""),
+            std::string::npos);
   EXPECT_NE(send("GET", "/zh-hans/login").body.find("账户名"), std::string::npos);
 
   auto ok = send("POST", "/en/login", "jz_login=" + token,

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "core/password.hpp"
+#include "core/totp.hpp"
 #include "store/store.hpp"
 
 namespace jz::web {
@@ -58,6 +59,9 @@ TEST(UtcPlus, MovesATimestamp) {
   EXPECT_EQ(utc_plus("2026-11-23T10:00:00Z", -3600), "2026-11-23T09:00:00Z");
   EXPECT_EQ(utc_plus("2026-11-23 10:00:00", 1), "");
   EXPECT_EQ(utc_plus("2026-02-30T10:00:00Z", 1), "");
+  EXPECT_EQ(utc_seconds("1970-01-01T00:01:00Z"), 60);
+  EXPECT_EQ(utc_seconds("2009-02-13T23:31:30Z"), 1234567890);
+  EXPECT_FALSE(utc_seconds("yesterday"));
 }
 
 TEST_F(LoginTest, LogsInAndOutWithATokenStoredOnlyAsItsHash) {
@@ -133,6 +137,28 @@ TEST_F(LoginTest, SessionsEndByTimeWhenDisabledAndSeeRoleChanges) {
   ASSERT_TRUE(hash);
   ASSERT_TRUE(accounts().set_password_hash("wang.li", *hash, "wang.li"));
   EXPECT_FALSE(*login_->session(third->token));  // so did a new password
+}
+
+TEST_F(LoginTest, AnAuthenticatorCodeIsNeededOnceSetAndWorksOnce) {
+  const std::string secret = new_totp_secret();
+  ASSERT_TRUE(accounts().set_totp_secret("wang.li", secret, "admin"));
+  const std::int64_t step = *utc_seconds(now_) / kTotpStepSeconds;
+  auto code = [&](std::int64_t s) { return *totp_code(secret, s); };
+
+  EXPECT_EQ(login_->log_in("wang.li", kPassword).status().message(), kWrongCode);
+  EXPECT_EQ(login_->log_in("wang.li", kPassword, "000000").status().message(), kWrongCode);
+  EXPECT_EQ(login_->log_in("wang.li", "wrong password!", code(step)).status().message(),
+            kWrongPassword);
+  EXPECT_EQ(user().failed_logins, 3);  // wrong codes count as wrong passwords do
+  ASSERT_TRUE(login_->log_in("wang.li", kPassword, code(step)));
+  EXPECT_EQ(user().totp_last_step, step);
+  EXPECT_EQ(user().failed_logins, 0);
+  // The same code again, as someone who saw it typed would try: refused.
+  EXPECT_EQ(login_->log_in("wang.li", kPassword, code(step)).status().message(), kWrongCode);
+  EXPECT_TRUE(login_->log_in("wang.li", kPassword, code(step + 1)));
+
+  ASSERT_TRUE(accounts().set_totp_secret("wang.li", "", "admin"));
+  EXPECT_TRUE(login_->log_in("wang.li", kPassword));
 }
 
 }  // namespace
