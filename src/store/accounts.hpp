@@ -65,6 +65,8 @@ class Accounts {
   virtual Status add_session(const Session& session) = 0;
   virtual Result<std::optional<Session>> find_session(std::string_view token_hash) = 0;
   virtual Status drop_session(std::string_view token_hash) = 0;
+  // Removes every session that expired before `now`.
+  virtual Status drop_expired_sessions(std::string_view now) = 0;
   // The newest `limit` events first.
   virtual Result<std::vector<AccountEvent>> account_events(std::int64_t limit) = 0;
 };

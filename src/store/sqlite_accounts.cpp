@@ -42,6 +42,7 @@ class SqliteAccounts final : public Accounts {
          "SELECT token_hash, user, csrf, created, expires FROM sessions WHERE token_hash = ?1"},
         {&drop_session_, "DELETE FROM sessions WHERE token_hash = ?1"},
         {&drop_sessions_of_, "DELETE FROM sessions WHERE user = ?1"},
+        {&drop_expired_, "DELETE FROM sessions WHERE expires <= ?1"},
         {&events_,
          "SELECT seq, at, actor, user, action FROM account_events ORDER BY seq DESC LIMIT ?1"},
     });
@@ -141,6 +142,10 @@ class SqliteAccounts final : public Accounts {
     return drop_session_.bind(1, token_hash).run();
   }
 
+  Status drop_expired_sessions(std::string_view now) override {
+    return drop_expired_.bind(1, now).run();
+  }
+
   Result<std::vector<AccountEvent>> account_events(std::int64_t limit) override {
     events_.bind(1, limit);
     std::vector<AccountEvent> out;
@@ -203,7 +208,7 @@ class SqliteAccounts final : public Accounts {
   Database& db_;
   Clock clock_;
   Statement find_, all_, add_, set_hash_, set_role_, set_disabled_, failed_, succeeded_, set_totp_,
-      add_session_, find_session_, drop_session_, drop_sessions_of_, log_, events_;
+      add_session_, find_session_, drop_session_, drop_sessions_of_, drop_expired_, log_, events_;
 };
 
 }  // namespace

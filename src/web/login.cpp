@@ -71,6 +71,8 @@ Result<NewSession> Login::log_in(std::string_view name, std::string_view passwor
     step = *matched;
   }
   JZ_RETURN_IF_ERROR(accounts_.note_login_success(user.name, step));
+  // Sessions nobody ended (a closed browser) go when anyone next logs in.
+  JZ_RETURN_IF_ERROR(accounts_.drop_expired_sessions(now));
   NewSession session{random_token(),
                      utc_plus(now, policy_.session_seconds),
                      {user.name, user.role, random_token()}};

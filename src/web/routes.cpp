@@ -91,21 +91,24 @@ bool match(std::string_view pattern, std::string_view path, Call& call) {
   return !got.next(s);
 }
 
-// The route for `path` and `method`; `allowed` gets the methods the path answers to.
+// The first route for `path` and `method`. When there is none, `allowed` gets the methods
+// the path does answer to ("" when none).
 const Route* find_route(std::string_view path, Call& call, std::string* allowed,
                         std::string_view method) {
-  const Route* found = nullptr;
   for (const auto& route : kRoutes) {
     if (!match(route.pattern, path, call)) continue;
+    if (route.method == method) return &route;
     if (allowed)
       *allowed += std::string(allowed->empty() ? "" : ", ") +
                   (route.method == "GET" ? "GET, HEAD" : std::string(route.method));
-    if (route.method == method && !found) found = &route;
   }
-  return found;
+  return nullptr;
 }
 
+// Access above kPublic names the least role, in the same order.
 Role role_for(Access access) {
+  static_assert(static_cast<int>(Access::kContributor) - 1 == static_cast<int>(Role::kContributor));
+  static_assert(static_cast<int>(Access::kAdmin) - 1 == static_cast<int>(Role::kAdmin));
   return static_cast<Role>(static_cast<int>(access) - 1);
 }
 

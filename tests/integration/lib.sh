@@ -7,7 +7,8 @@
 # with the details and ends the script with exit 1 -- or, inside `section`, ends only that
 # section, and the script goes on and exits 1 at the end.
 #
-# Needs only bash, coreutils, sqlite3 (and curl for serve.sh): no grep, python or jq.
+# Needs only bash, coreutils, sqlite3 (and curl for the tests that serve): no grep, python
+# or jq.
 #
 # Environment (set by tests/integration/CMakeLists.txt):
 #   JZ           the jianzheng binary
@@ -273,6 +274,14 @@ start_server() {
   ((PORT > 0)) || die "serve reports port $PORT"
   ok "serving on port $PORT"
   BASE=http://127.0.0.1:$PORT
+}
+
+# fetch PATH [CURL ARGS...]: a request to the server start_server started (curl); headers to headers.txt, body to body.html, status to $STATUS.
+fetch() {
+  local path=$1
+  shift
+  STATUS=$(curl -sS --max-time 10 -D headers.txt -o body.html -w '%{http_code}' "$@" "$BASE$path") ||
+    die "curl $BASE$path failed"
 }
 
 # stop_server: SIGTERM, then expects exit 0 within 10 s and nothing answering any more.

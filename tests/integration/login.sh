@@ -12,13 +12,6 @@ expect_ok jz "$DB" demo
 expect_ok jz "$DB" user add wang.li --role researcher <<<"$PASSWORD"
 start_server "$DB"
 
-# fetch PATH [CURL ARGS...]: headers to headers.txt, body to body.html, status to $STATUS.
-fetch() {
-  local path=$1
-  shift
-  STATUS=$(curl -sS --max-time 10 -D headers.txt -o body.html -w '%{http_code}' "$@" "$BASE$path") ||
-    die "curl $BASE$path failed"
-}
 # cookie NAME: the value headers.txt sets for cookie NAME ("" if none).
 cookie() {
   local line value=""

@@ -21,14 +21,6 @@ PUBLIC_PERSONS=$(sql "$DB" "SELECT count(*) FROM records WHERE kind = 'person' A
 # --port 0 lets the system choose; the line "serving on http://127.0.0.1:PORT/" says which.
 start_server "$DB"
 
-# fetch PATH [CURL ARGS...]: headers to headers.txt, body to body.html, status to $STATUS.
-fetch() {
-  local path=$1
-  shift
-  STATUS=$(curl -sS --max-time 10 -D headers.txt -o body.html -w '%{http_code}' "$@" "$BASE$path") ||
-    die "curl $BASE$path failed"
-}
-
 security_headers() {
   expect_contains headers.txt "Content-Security-Policy: default-src 'none'"
   expect_contains headers.txt "frame-ancestors 'none'"

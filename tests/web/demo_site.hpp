@@ -61,8 +61,15 @@ class DemoSiteTest : public ::testing::Test {
 
   // GET `target` (percent-encoded as a browser sends it) through dispatch().
   http::Response get(const std::string& target, const std::string& accept_language = "") {
+    if (accept_language.empty()) return send("GET", target, {});
+    return send("GET", target, {{"accept-language", accept_language}});
+  }
+  // Any request through dispatch(); header names in lower case, as the server gives them.
+  http::Response send(const std::string& method, const std::string& target,
+                      std::vector<std::pair<std::string, std::string>> headers,
+                      const std::string& body = "") {
     http::Request r;
-    r.method = "GET";
+    r.method = method;
     r.target = target;
     auto decoded = http::detail::decode_target(target);
     EXPECT_TRUE(decoded) << target;
@@ -70,7 +77,8 @@ class DemoSiteTest : public ::testing::Test {
       r.path = decoded->path;
       r.query = decoded->query;
     }
-    if (!accept_language.empty()) r.headers.emplace_back("accept-language", accept_language);
+    r.headers = std::move(headers);
+    r.body = body;
     return dispatch(r, *context_);
   }
 

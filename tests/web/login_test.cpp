@@ -125,7 +125,12 @@ TEST_F(LoginTest, SessionsEndByTimeWhenDisabledAndSeeRoleChanges) {
   EXPECT_FALSE(*login_->session(session->token));
   EXPECT_FALSE(*accounts().find_session(session_token_hash(session->token)));  // and removed
 
+  // A session nobody looks at again is removed at the next login.
+  auto forgotten = login_->log_in("wang.li", kPassword);
+  ASSERT_TRUE(forgotten);
+  now_ = "2026-11-24T10:00:00Z";
   auto second = login_->log_in("wang.li", kPassword);
+  EXPECT_FALSE(*accounts().find_session(session_token_hash(forgotten->token)));
   ASSERT_TRUE(second);
   ASSERT_TRUE(accounts().set_disabled("wang.li", true, "admin"));
   ASSERT_TRUE(accounts().set_disabled("wang.li", false, "admin"));
