@@ -3,9 +3,9 @@
 // so the store writes a record and its index entry in one transaction.
 //
 // Tables: search_text (FTS5: names, pinyin, title, body; ranked by jz_rank, store/fts5_rank.hpp,
-// with weights 10, 6, 4, 1), search_head (names, pinyin and title alone, where matches rank first) and
-// search_docs (rowid <-> record id, kind, facets, generation), which a SearchDocTable
-// mirrors in memory to filter and count matches.
+// with weights 10, 6, 4, 1), search_head (names, pinyin and title alone, where matches rank first)
+// and search_docs (rowid <-> record id, kind, facets, generation), which a SearchDocTable mirrors
+// in memory to filter and count matches.
 #include <cstddef>
 #include <memory>
 
