@@ -137,6 +137,27 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  Result<std::vector<Revision>> recent_revisions(std::int64_t offset, std::int64_t limit) override {
+    auto q = db_.prepare(
+        "SELECT seq, record_id, revision, author, at, reason FROM revisions ORDER BY seq DESC "
+        "LIMIT ?1 OFFSET ?2");
+    if (!q) return q.status();
+    q->bind(1, limit).bind(2, offset);
+    std::vector<Revision> out;
+    Status s;
+    while (q->step(&s)) {
+      Revision& r = out.emplace_back();
+      r.seq = q->integer(0);
+      r.record_id = q->text(1);
+      r.revision = static_cast<int>(q->integer(2));
+      r.author = q->text(3);
+      r.at = q->text(4);
+      r.reason = q->text(5);
+    }
+    if (!s.is_ok()) return s;
+    return out;
+  }
+
   Result<std::vector<std::string>> non_public_ids() override {
     auto q = db_.prepare("SELECT id FROM records WHERE visibility <> 'public' ORDER BY id");
     if (!q) return q.status();

@@ -28,6 +28,11 @@ class AccountDesk {
     std::lock_guard lock(mutex_);
     return login_.log_out(token);
   }
+  // The newest changes to accounts, for the audit view.
+  Result<std::vector<store::AccountEvent>> account_events(std::int64_t limit) {
+    std::lock_guard lock(mutex_);
+    return writer_->accounts().account_events(limit);
+  }
 
  private:
   std::mutex mutex_;

@@ -33,6 +33,7 @@ http::Response login_page(Call&);
 http::Response login_submit(Call&);
 http::Response logout(Call&);
 http::Response workspace_home(Call&);
+http::Response audit_page(Call&);  // audit_page.cpp
 
 // read_api.cpp: JSON
 http::Response api_openapi(Call&);

@@ -94,6 +94,8 @@ http::Response workspace_home(Call& call) {
       {"logout_action", call.url("/logout")},
       {"csrf", who.csrf},
       {"t", {{"logout", call.t("ui.logout")}}}};
+  if (at_least(who.role, Role::kEditor))
+    data["audit"] = {{"href", call.url("/workspace/audit")}, {"label", call.t("ui.audit_link")}};
   return call.page("workspace.mustache", std::move(data), call.t("ui.workspace_title"));
 }
 

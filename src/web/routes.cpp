@@ -39,6 +39,8 @@ constexpr std::array kRoutes{
     Route{"POST", "/{lang}/login", login_submit, P, false, "log in: name, password"},
     Route{"POST", "/{lang}/logout", logout, TEAM, false, "log out: ends the session"},
     Route{"GET", "/{lang}/workspace/", workspace_home, TEAM, false, "the team's workspace"},
+    Route{"GET", "/{lang}/workspace/audit", audit_page, Access::kEditor, true,
+          "who changed what and when: revisions and accounts"},
     Route{"GET", "/api/v1/openapi.json", api_openapi, P, false, "OpenAPI description of the API"},
     // Before /api/v1/{collection}, which "search" would match too.
     Route{"GET", "/api/v1/search", api_search, P, true, "search results as JSON"},
@@ -132,15 +134,25 @@ std::optional<http::Response> admit(const Route& route, Call& call, Context& con
   return std::nullopt;
 }
 
+// A route of the team: admitted, then answered with a reader if it reads the store (the
+// records as stored: team pages are not redacted), and never cached anywhere.
+http::Response answer_team(const Route& route, Call& call, Context& context) {
+  if (auto refused = admit(route, call, context)) return *refused;
+  std::optional<ReaderPool::Lease> reader;
+  if (route.reads_store) {
+    auto lease = context.readers.acquire();
+    if (!lease) return call.error(503);
+    reader.emplace(std::move(*lease));
+    call.reader = &**reader;
+  }
+  http::Response response = route.handler(call);
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
 http::Response answer(const Route& route, Call& call, Context& context) {
   call.desk = context.desk;
-  if (route.access != Access::kPublic) {
-    if (auto refused = admit(route, call, context)) return *refused;
-    http::Response response = route.handler(call);
-    // A page of one account's session: never kept by a browser or proxy.
-    response.headers.emplace_back("Cache-Control", "no-store");
-    return response;
-  }
+  if (route.access != Access::kPublic) return answer_team(route, call, context);
   if (!route.reads_store) return route.handler(call);
   auto reader = context.readers.acquire();
   if (!reader) return call.error(503);

@@ -106,6 +106,22 @@ TEST_F(StoreTest, EveryChangeIsARevisionAndNoChangeIsNone) {
   EXPECT_NE((*history)[1].snapshot.find("released"), std::string::npos);
   EXPECT_NE((*history)[0].snapshot.find("detained"), std::string::npos);
   EXPECT_TRUE(problems().empty());
+
+  // The audit view's list: every record's revisions, newest first, paged.
+  auto recent = store_->recent_revisions(0, 2);
+  ASSERT_TRUE(recent);
+  ASSERT_EQ(recent->size(), 2u);
+  EXPECT_EQ((*recent)[0].seq, 3);
+  EXPECT_EQ((*recent)[0].record_id, "p0000000001");
+  EXPECT_EQ((*recent)[0].revision, 2);
+  EXPECT_EQ((*recent)[0].author, "editor");
+  EXPECT_EQ((*recent)[0].reason, "released on bail");
+  EXPECT_EQ((*recent)[0].snapshot, "");
+  EXPECT_EQ((*recent)[1].seq, 2);
+  auto older = store_->recent_revisions(2, 10);
+  ASSERT_TRUE(older);
+  ASSERT_EQ(older->size(), 1u);
+  EXPECT_EQ((*older)[0].record_id, "s0000000001");
 }
 
 TEST_F(StoreTest, ATransactionLandsWhollyOrNotAtAll) {

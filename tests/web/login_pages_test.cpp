@@ -210,6 +210,28 @@ TEST_F(LoginPages, AMethodAPathDoesNotAnswerIsRefusedWithTheOnesItDoes) {
   EXPECT_EQ(header(send("DELETE", "/en/login"), "Allow"), "GET, HEAD, POST");
 }
 
+TEST_F(LoginPages, EditorsAndAdminsSeeWhoChangedWhat) {
+  std::string admin = log_in("zhao.min", kPassword);
+  auto home = send("GET", "/en/workspace/", "jz_session=" + admin);
+  EXPECT_NE(home.body.find("href=\"/en/workspace/audit\""), std::string::npos);
+  auto audit = send("GET", "/en/workspace/audit", "jz_session=" + admin);
+  ASSERT_EQ(audit.status, 200);
+  EXPECT_EQ(header(audit, "Cache-Control"), "no-store");
+  EXPECT_NE(audit.body.find("Changes to records, newest first"), std::string::npos);
+  EXPECT_NE(audit.body.find("<code>"), std::string::npos);  // revisions of the demo import
+  EXPECT_NE(audit.body.find("<td>zhao.min</td><td>added as admin</td>"), std::string::npos);
+  // Pages of older changes: past the last one, none.
+  auto past = send("GET", "/en/workspace/audit?offset=100000", "jz_session=" + admin);
+  EXPECT_EQ(past.status, 200);
+  EXPECT_EQ(past.body.find("<code>"), std::string::npos);  // no revision rows
+
+  std::string contributor = log_in("wang.li", kPassword);
+  EXPECT_EQ(
+      send("GET", "/en/workspace/", "jz_session=" + contributor).body.find("/workspace/audit"),
+      std::string::npos);
+  EXPECT_EQ(send("GET", "/en/workspace/audit", "jz_session=" + contributor).status, 403);
+}
+
 TEST_F(LoginPages, TheLoginLinkLeadsBackToThePageAsked) {
   auto r = send("GET", "/en/workspace/");
   ASSERT_EQ(r.status, 303);
