@@ -13,19 +13,13 @@ void init_sodium() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
-std::size_t count_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace
 
 Status check_new_password(std::string_view password, std::string_view user_name) {
   if (password.size() > kMaxPasswordBytes)
     return Status::invalid("the password is longer than 1024 bytes; choose a shorter one");
   if (first_invalid_utf8(password)) return Status::invalid("the password is not valid UTF-8 text");
-  if (count_chars(password) < kMinPasswordChars)
+  if (code_points(password) < kMinPasswordChars)
     return Status::invalid(
         "the password has fewer than 12 characters; a phrase of several "
         "words is easy to remember and hard to guess");

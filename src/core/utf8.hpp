@@ -9,5 +9,7 @@ namespace jz {
 
 // The byte offset of the first invalid UTF-8 sequence, or nothing if the text is valid.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+// How many characters (code points) UTF-8 text holds: the bytes that start one.
+std::size_t code_points(std::string_view text);
 
 }  // namespace jz

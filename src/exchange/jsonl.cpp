@@ -11,10 +11,7 @@ namespace {
 
 // 1-based column, in characters, of the byte at `byte` in `line`.
 std::size_t character_column(std::string_view line, std::size_t byte) {
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < byte && i < line.size(); ++i)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
-  return column;
+  return 1 + code_points(line.substr(0, byte));
 }
 
 // The column where the field named by a JSON Pointer starts in `line`, found by looking
