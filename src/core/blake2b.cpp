@@ -2,14 +2,14 @@
 
 #include <sodium.h>
 
-#include <stdexcept>
+#include "core/sodium_init.hpp"
 
 namespace jz {
 
 static_assert(sizeof(crypto_generichash_state) <= 384, "state buffer too small");
 
 Blake2b::Blake2b() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  init_sodium();
   crypto_generichash_init(reinterpret_cast<crypto_generichash_state*>(state_), nullptr, 0, 32);
 }
 

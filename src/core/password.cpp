@@ -2,18 +2,10 @@
 
 #include <sodium.h>
 
-#include <stdexcept>
-
+#include "core/sodium_init.hpp"
 #include "core/utf8.hpp"
 
 namespace jz {
-namespace {
-
-void init_sodium() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-}
-
-}  // namespace
 
 Status check_new_password(std::string_view password, std::string_view user_name) {
   if (password.size() > kMaxPasswordBytes)

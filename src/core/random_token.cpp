@@ -2,14 +2,14 @@
 
 #include <sodium.h>
 
-#include <stdexcept>
+#include "core/sodium_init.hpp"
 
 #include "core/blake2b.hpp"
 
 namespace jz {
 
 std::string random_token() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  init_sodium();
   Digest bytes;
   randombytes_buf(bytes.data(), bytes.size());
   return to_hex(bytes);

@@ -3,8 +3,9 @@
 #include <nettle/hmac.h>
 #include <sodium.h>
 
+#include "core/sodium_init.hpp"
+
 #include <array>
-#include <stdexcept>
 
 namespace jz {
 namespace {
@@ -50,7 +51,7 @@ std::optional<std::string> from_base32(std::string_view text) {
 }  // namespace
 
 std::string new_totp_secret() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  init_sodium();
   std::array<unsigned char, 20> bytes;
   randombytes_buf(bytes.data(), bytes.size());
   return base32(bytes.data(), bytes.size());
