@@ -198,6 +198,7 @@ class TimedStore final : public jz::store::Store {
   }
   jz::Result<jz::store::VerifyReport> verify() override { return inner_.verify(); }
   jz::store::Accounts& accounts() override { return inner_.accounts(); }
+  jz::store::Drafts& drafts() override { return inner_.drafts(); }
   jz::Result<std::vector<jz::store::Revision>> recent_revisions(std::int64_t offset,
                                                                 std::int64_t limit) override {
     return inner_.recent_revisions(offset, limit);

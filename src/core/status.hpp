@@ -8,7 +8,7 @@
 
 namespace jz {
 
-enum class Code { kOk, kInvalid, kNotFound, kConflict, kIo, kCorrupt, kInternal };
+enum class Code { kOk, kInvalid, kNotFound, kConflict, kForbidden, kIo, kCorrupt, kInternal };
 
 class [[nodiscard]] Status {
  public:
@@ -17,6 +17,8 @@ class [[nodiscard]] Status {
   static Status invalid(std::string m) { return Status(Code::kInvalid, std::move(m)); }
   static Status not_found(std::string m) { return Status(Code::kNotFound, std::move(m)); }
   static Status conflict(std::string m) { return Status(Code::kConflict, std::move(m)); }
+  // Not allowed for this account (web pages answer 403).
+  static Status forbidden(std::string m) { return Status(Code::kForbidden, std::move(m)); }
   static Status io(std::string m) { return Status(Code::kIo, std::move(m)); }
   static Status corrupt(std::string m) { return Status(Code::kCorrupt, std::move(m)); }
   static Status internal(std::string m) { return Status(Code::kInternal, std::move(m)); }

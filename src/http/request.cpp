@@ -21,13 +21,17 @@ std::string Request::param(std::string_view name) const {
   return it == query.end() ? std::string() : it->second;
 }
 
-std::string Request::form_field(std::string_view name) const {
+std::multimap<std::string, std::string> Request::form() const {
   std::string type = header("content-type");
   if (type.substr(0, type.find(';')) != "application/x-www-form-urlencoded") return {};
   auto fields = detail::decode_pairs(body);
-  if (!fields) return {};
-  auto it = fields->find(std::string(name));
-  return it == fields->end() ? std::string() : it->second;
+  return fields ? std::move(*fields) : std::multimap<std::string, std::string>();
+}
+
+std::string Request::form_field(std::string_view name) const {
+  auto fields = form();
+  auto it = fields.find(std::string(name));
+  return it == fields.end() ? std::string() : it->second;
 }
 
 std::string Request::cookie(std::string_view name) const {

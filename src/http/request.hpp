@@ -22,6 +22,9 @@ struct Request {
   // A field of a submitted form (an application/x-www-form-urlencoded body); "" when the
   // body is of another type, malformed, or has no such field.
   std::string form_field(std::string_view name) const;
+  // Every field of a submitted form; fields of one name keep the order they were sent in.
+  // Empty when form_field() would find nothing.
+  std::multimap<std::string, std::string> form() const;
   // A cookie sent with the request; "" when absent.
   std::string cookie(std::string_view name) const;
 };

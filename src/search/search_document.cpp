@@ -109,9 +109,9 @@ Result<std::optional<SearchDocument>> search_document(const Record& record) {
   std::set<int> years;
   Collect collect{doc, years};
   std::visit(collect, shown->body);
-  // Link notes are left out: whether a note may show depends on its target staying public,
-  // which can change without this record being written again.
-  for (const auto& link : shown->links) collect.span(link.from, link.to);
+  // Links are left out, their notes and dates too: whether a link may show depends on its
+  // target staying public, which can change without this record being written again (a
+  // link's year would date the record by a hidden connection).
   for (int y : years) doc.facets.push_back({"year", std::to_string(y)});
   return std::optional<SearchDocument>(std::move(doc));
 }

@@ -490,6 +490,10 @@ Result<std::unique_ptr<search::SearchIndex>> open_fts5_search_index(Database& db
 
 Status create_search_index(Database& db) {
   JZ_RETURN_IF_ERROR(db.exec(kSearchSchemaSql));
+  return index_public_records(db);
+}
+
+Status index_public_records(Database& db) {
   auto index = open_fts5_search_index(db);
   if (!index) return index.status();
   auto q = db.prepare("SELECT body FROM records WHERE visibility = 'public'");

@@ -41,5 +41,8 @@ std::string fts5_string(std::string_view text);
 
 // Creates the tables and indexes every public record already stored (migration 4).
 Status create_search_index(Database& db);
+// Writes every public record's document again, replacing what the index held (a migration
+// that changes what a document holds).
+Status index_public_records(Database& db);
 
 }  // namespace jz::store

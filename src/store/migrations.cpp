@@ -16,7 +16,7 @@ struct Migration {
   Status (*fill)(Database&) = nullptr;
 };
 
-const std::array<Migration, 5> kMigrations = {
+const std::array<Migration, 6> kMigrations = {
     // 1: records, their references, the revision chain.
     Migration{R"sql(
 CREATE TABLE records (
@@ -126,6 +126,34 @@ CREATE TABLE account_events (
   action TEXT NOT NULL
 ) STRICT;
 )sql"},
+    // 6: review before publication (store/drafts.hpp, store/workflow.hpp): who approved each
+    // revision, drafts waiting apart from the records, and every step of their review. And
+    // every search document written again: they no longer hold the years of links.
+    Migration{R"sql(
+ALTER TABLE revisions ADD COLUMN reviewer TEXT NOT NULL DEFAULT '';
+CREATE TABLE drafts (
+  id INTEGER PRIMARY KEY,
+  record_id TEXT NOT NULL UNIQUE,     -- one open draft per record
+  kind TEXT NOT NULL,
+  base_revision INTEGER NOT NULL,     -- 0 for a new record
+  state TEXT NOT NULL CHECK (state IN ('draft', 'in_review')),
+  author TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  body TEXT NOT NULL,                 -- the proposed record, canonical JSON
+  review_note TEXT NOT NULL,
+  created TEXT NOT NULL,
+  updated TEXT NOT NULL
+) STRICT;
+CREATE TABLE draft_events (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  draft INTEGER NOT NULL,  -- kept after the draft is published or discarded
+  record_id TEXT NOT NULL,
+  action TEXT NOT NULL
+) STRICT;
+)sql",
+              index_public_records},
 };
 
 }  // namespace

@@ -18,13 +18,18 @@ std::string revision_hash(const Revision& r) {
   field(r.at);
   field(r.reason);
   field(r.snapshot);
+  if (!r.reviewer.empty()) {
+    field("reviewer");
+    field(r.reviewer);
+  }
   return to_hex(h.finish());
 }
 
 Revision read_revision(const Statement& q) {
   return Revision{q.integer(0), q.text(1), static_cast<int>(q.integer(2)),
                   q.text(3),    q.text(4), q.text(5),
-                  q.text(6),    q.text(7), q.text(8)};
+                  q.text(6),    q.text(7), q.text(8),
+                  q.text(9)};
 }
 
 }  // namespace jz::store

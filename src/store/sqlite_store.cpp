@@ -13,6 +13,7 @@
 #include "store/revision_chain.hpp"
 #include "store/sqlite_accounts.hpp"
 #include "store/sqlite_db.hpp"
+#include "store/sqlite_drafts.hpp"
 #include "store/store.hpp"
 #include "store/verify_chain.hpp"
 
@@ -41,7 +42,7 @@ class SqliteStore final : public Store {
         {&insert_ref_, "INSERT INTO refs (from_id, to_id) VALUES (?1, ?2)"},
         {&insert_revision_,
          "INSERT INTO revisions (seq, record_id, revision, author, at, reason, snapshot, "
-         "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
+         "prev_hash, hash, reviewer) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
         {&read_head_, "SELECT seq, hash FROM chain_head"},
         {&write_head_, "INSERT OR REPLACE INTO chain_head (one, seq, hash) VALUES (1, ?1, ?2)"},
         {&slug_owner_, "SELECT id FROM records WHERE kind = ?1 AND slug = ?2"},
@@ -58,10 +59,14 @@ class SqliteStore final : public Store {
     auto accounts = open_sqlite_accounts(db_, clock_);
     if (!accounts) return accounts.status();
     accounts_ = std::move(*accounts);
+    auto drafts = open_sqlite_drafts(db_, clock_);
+    if (!drafts) return drafts.status();
+    drafts_ = std::move(*drafts);
     return facets_.prepare(db_);
   }
 
   Accounts& accounts() override { return *accounts_; }
+  Drafts& drafts() override { return *drafts_; }
 
   Result<search::SearchResult> search(const search::SearchRequest& request) override {
     return search_->search(request);
@@ -139,7 +144,8 @@ class SqliteStore final : public Store {
 
   Result<std::vector<Revision>> recent_revisions(std::int64_t offset, std::int64_t limit) override {
     auto q = db_.prepare(
-        "SELECT seq, record_id, revision, author, at, reason FROM revisions ORDER BY seq DESC "
+        "SELECT seq, record_id, revision, author, at, reason, reviewer FROM revisions "
+        "ORDER BY seq DESC "
         "LIMIT ?1 OFFSET ?2");
     if (!q) return q.status();
     q->bind(1, limit).bind(2, offset);
@@ -153,6 +159,7 @@ class SqliteStore final : public Store {
       r.author = q->text(3);
       r.at = q->text(4);
       r.reason = q->text(5);
+      r.reviewer = q->text(6);
     }
     if (!s.is_ok()) return s;
     return out;
@@ -388,6 +395,7 @@ class SqliteStore final : public Store {
     rev.author = change.author;
     rev.at = clock_();
     rev.reason = change.reason;
+    rev.reviewer = change.reviewer;
     rev.snapshot = to_canonical_json(record);
     rev.prev_hash = head_hash_;
     rev.hash = revision_hash(rev);
@@ -426,7 +434,8 @@ class SqliteStore final : public Store {
         .bind(6, rev.reason)
         .bind(7, rev.snapshot)
         .bind(8, rev.prev_hash)
-        .bind(9, rev.hash);
+        .bind(9, rev.hash)
+        .bind(10, rev.reviewer);
     JZ_RETURN_IF_ERROR(insert_revision_.run());
     head_seq_ = rev.seq;
     head_hash_ = rev.hash;
@@ -464,6 +473,7 @@ class SqliteStore final : public Store {
   FacetIndex facets_;
   std::unique_ptr<search::SearchIndex> search_;
   std::unique_ptr<Accounts> accounts_;
+  std::unique_ptr<Drafts> drafts_;
   bool in_transaction_ = false;
   bool head_dirty_ = false;
   std::int64_t head_seq_ = 0;

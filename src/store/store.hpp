@@ -16,6 +16,7 @@
 #include "core/status.hpp"
 #include "search/search_index.hpp"
 #include "store/accounts.hpp"
+#include "store/drafts.hpp"
 #include "store/fts5_search_index.hpp"
 
 namespace jz::store {
@@ -24,6 +25,7 @@ namespace jz::store {
 struct ChangeInfo {
   std::string author;
   std::string reason;
+  std::string reviewer = {};  // who approved it for publication (workflow.hpp); "" for imports
 };
 
 enum class PutOutcome { kCreated, kUpdated, kUnchanged };
@@ -38,6 +40,7 @@ struct Revision {
   std::string snapshot;   // canonical JSON of the record after the change
   std::string prev_hash;  // hash of revision seq-1 ("" for the first)
   std::string hash;       // BLAKE2b-256 hex over prev_hash and this revision's fields
+  std::string reviewer;   // who approved it; "" when it needed no review (imports, the CLI)
 };
 
 struct VerifyReport {
@@ -107,6 +110,8 @@ class Store {
   virtual Result<VerifyReport> verify() = 0;
   // The team's accounts, in the same database (writes join an open transaction()).
   virtual Accounts& accounts() = 0;
+  // Changes waiting for review, in the same database (writes join an open transaction()).
+  virtual Drafts& drafts() = 0;
 };
 
 struct OpenOptions {

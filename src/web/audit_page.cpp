@@ -1,11 +1,12 @@
 // The audit view for editors and admins: every revision of every record, newest first
-// (from the hash-chained history: who, when, why), and every change to an account. Ids
-// only, no record content: what a revision changed is in `jianzheng show ID --history`.
+// (from the hash-chained history: who, when, why, who approved it), every step of every
+// draft's review, and every change to an account. Ids only, no record content: what a
+// revision changed is on the record's history page.
 #include <charconv>
 
-#include "web/account_desk.hpp"
 #include "web/call.hpp"
 #include "web/handlers.hpp"
+#include "web/team_desk.hpp"
 
 namespace jz::web {
 namespace {
@@ -25,6 +26,8 @@ http::Response audit_page(Call& call) {
   if (!revisions) return call.error(503);
   auto events = call.desk->account_events(50);  // a team route: dispatch() checked the desk
   if (!events) return call.error(503);
+  auto draft_events = call.store().drafts().events(100);
+  if (!draft_events) return call.error(503);
 
   json rows = json::array();
   for (std::size_t i = 0; i < revisions->size() && i < static_cast<std::size_t>(kPerPage); ++i) {
@@ -32,6 +35,7 @@ http::Response audit_page(Call& call) {
     rows.push_back(json{{"seq", r.seq},
                         {"at", r.at},
                         {"author", r.author},
+                        {"reviewer", r.reviewer},
                         {"record", r.record_id},
                         {"revision", r.revision},
                         {"reason", r.reason}});
@@ -40,12 +44,23 @@ http::Response audit_page(Call& call) {
   for (const auto& e : *events)
     accounts.push_back(
         json{{"at", e.at}, {"actor", e.actor}, {"user", e.user}, {"action", e.action}});
+  json drafts = json::array();
+  for (const auto& e : *draft_events)
+    drafts.push_back(json{{"at", e.at},
+                          {"actor", e.actor},
+                          {"draft", e.draft},
+                          {"record", e.record_id},
+                          {"action", e.action}});
   json data = {{"title", call.t("ui.audit_title")},
                {"revisions", rows},
+               {"drafts", drafts},
                {"accounts", accounts},
                {"t",
                 {{"revisions", call.t("ui.audit_revisions")},
                  {"accounts", call.t("ui.audit_accounts")},
+                 {"drafts", call.t("ui.audit_drafts")},
+                 {"draft", call.t("ui.audit_draft")},
+                 {"reviewer", call.t("ui.team_reviewer")},
                  {"when", call.t("ui.audit_when")},
                  {"who", call.t("ui.audit_who")},
                  {"record", call.t("ui.audit_record")},

@@ -196,6 +196,21 @@ http::Response Call::page(std::string_view tmpl, nlohmann::json data,
   return r;
 }
 
+http::Response Call::error(const Status& status) const {
+  switch (status.code()) {
+    case Code::kForbidden:
+      return error(403, status.message());
+    case Code::kNotFound:
+      return error(404, status.message());
+    case Code::kConflict:
+      return error(409, status.message());
+    case Code::kInvalid:
+      return error(422, status.message());
+    default:
+      return error(503);
+  }
+}
+
 http::Response Call::error(int status, std::string_view detail) const {
   std::string code = std::to_string(status);
   nlohmann::json data = {{"status", code},

@@ -30,7 +30,7 @@ struct Call {
   store::Store* reader = nullptr;
   // Set by dispatch() for routes of the team (Route::access above kPublic): who is logged in.
   std::optional<SignedIn> who;
-  AccountDesk* desk = nullptr;
+  TeamDesk* desk = nullptr;
   IsPublic visible;
 
   store::Store& store() const;  // this request's reader; a route that reads must say so
@@ -66,7 +66,15 @@ struct Call {
   http::Response page(std::string_view tmpl, nlohmann::json data, const std::string& title) const;
   // An error page in the reader's language: what happened and what to do.
   http::Response error(int status, std::string_view detail = "") const;
+  // The error page for a refusal from below: forbidden 403, not found 404, conflict 409,
+  // invalid 422 (each with its message), anything else 503.
+  http::Response error(const Status& status) const;
 };
+
+// The string, or null when it is empty: a template's {{#x}} shows an empty string too.
+inline nlohmann::json or_null(std::string s) {
+  return s.empty() ? nlohmann::json() : nlohmann::json(std::move(s));
+}
 
 // The kind's URL segment: "person" -> "persons".
 std::string_view section_of(std::string_view kind);

@@ -20,14 +20,14 @@ struct Site {
   static Result<std::unique_ptr<Site>> load();
 };
 
-class AccountDesk;
+class TeamDesk;
 
 struct Context {
   const Site& site;
   ReaderPool& readers;
   PageCache& cache;
-  // Logins and sessions (account_desk.hpp); without it, routes for the team answer 503.
-  AccountDesk* desk = nullptr;
+  // Logins and sessions (team_desk.hpp); without it, routes for the team answer 503.
+  TeamDesk* desk = nullptr;
 };
 
 }  // namespace jz::web

@@ -28,12 +28,26 @@ http::Response links_page(Call&);         // content_pages.cpp
 http::Response about_page(Call&);         // content_pages.cpp
 http::Response search_page(Call&);        // search_page.cpp
 
-// login_pages.cpp: the team's login, logout and workspace
+// login_pages.cpp: the team's login and logout
 http::Response login_page(Call&);
 http::Response login_submit(Call&);
 http::Response logout(Call&);
-http::Response workspace_home(Call&);
-http::Response audit_page(Call&);  // audit_page.cpp
+
+// the workspace
+http::Response workspace_home(Call&);     // workspace_home.cpp
+http::Response audit_page(Call&);         // audit_page.cpp
+http::Response new_record_form(Call&);    // draft_pages.cpp
+http::Response new_record_submit(Call&);  // draft_pages.cpp
+http::Response draft_page(Call&);         // draft_pages.cpp
+http::Response draft_save(Call&);         // draft_pages.cpp
+http::Response draft_review(Call&);       // draft_pages.cpp
+http::Response draft_discard(Call&);      // draft_pages.cpp
+http::Response team_record_list(Call&);   // team_record_pages.cpp
+http::Response team_record_page(Call&);   // team_record_pages.cpp
+http::Response team_record_edit(Call&);   // team_record_pages.cpp
+http::Response record_history(Call&);     // team_record_pages.cpp
+http::Response record_restore(Call&);     // team_record_pages.cpp
+http::Response record_unpublish(Call&);   // team_record_pages.cpp
 
 // read_api.cpp: JSON
 http::Response api_openapi(Call&);

@@ -1,10 +1,10 @@
-// The team's login form, logging in and out, and the workspace page behind them. The
+// The team's login form, and logging in and out. The
 // rules live in login.hpp; dispatch() checks the session and CSRF token of every route of
 // the team before these handlers run (routes.cpp).
 #include "core/random_token.hpp"
-#include "web/account_desk.hpp"
 #include "web/call.hpp"
 #include "web/handlers.hpp"
+#include "web/team_desk.hpp"
 
 namespace jz::web {
 namespace {
@@ -83,20 +83,6 @@ http::Response logout(Call& call) {
   http::Response r = http::Response::redirect(303, call.url("/"));
   r.headers.emplace_back("Set-Cookie", cookie("jz_session", "", "0"));
   return r;
-}
-
-http::Response workspace_home(Call& call) {
-  const SignedIn& who = *call.who;
-  std::string role = call.label("role", role_name(who.role));
-  json data = {
-      {"title", call.t("ui.workspace_title")},
-      {"signed_in_as", call.t("ui.signed_in_as", who.user + call.t("ui.role_in_parens", role))},
-      {"logout_action", call.url("/logout")},
-      {"csrf", who.csrf},
-      {"t", {{"logout", call.t("ui.logout")}}}};
-  if (at_least(who.role, Role::kEditor))
-    data["audit"] = {{"href", call.url("/workspace/audit")}, {"label", call.t("ui.audit_link")}};
-  return call.page("workspace.mustache", std::move(data), call.t("ui.workspace_title"));
 }
 
 }  // namespace jz::web

@@ -4,15 +4,16 @@
 #include <memory>
 
 #include "store/store.hpp"
-#include "web/account_desk.hpp"
 #include "web/handlers.hpp"
 #include "web/list_query.hpp"
+#include "web/team_desk.hpp"
 
 namespace jz::web {
 namespace {
 
 constexpr auto P = Access::kPublic;
 constexpr auto TEAM = Access::kContributor;  // any logged-in account
+constexpr auto EDITOR = Access::kEditor;
 
 constexpr std::array kRoutes{
     Route{"GET", "/", language_redirect, P, false,
@@ -38,9 +39,34 @@ constexpr std::array kRoutes{
     Route{"GET", "/{lang}/login", login_page, P, false, "the team's login form"},
     Route{"POST", "/{lang}/login", login_submit, P, false, "log in: name, password"},
     Route{"POST", "/{lang}/logout", logout, TEAM, false, "log out: ends the session"},
-    Route{"GET", "/{lang}/workspace/", workspace_home, TEAM, false, "the team's workspace"},
-    Route{"GET", "/{lang}/workspace/audit", audit_page, Access::kEditor, true,
-          "who changed what and when: revisions and accounts"},
+    Route{"GET", "/{lang}/workspace/", workspace_home, TEAM, true,
+          "the team's workspace: own drafts, drafts waiting for review"},
+    Route{"GET", "/{lang}/workspace/audit", audit_page, EDITOR, true,
+          "who changed what and when: revisions, drafts and accounts"},
+    Route{"GET", "/{lang}/workspace/new/{collection}", new_record_form, TEAM, true,
+          "form for a new record of a kind"},
+    Route{"POST", "/{lang}/workspace/new/{collection}", new_record_submit, TEAM, true,
+          "a new record's first draft (save, or submit for review)"},
+    Route{"GET", "/{lang}/workspace/drafts/{id}", draft_page, TEAM, true,
+          "a draft: what it changes, its form, its review"},
+    Route{"POST", "/{lang}/workspace/drafts/{id}", draft_save, TEAM, true,
+          "save a draft, or submit it for review"},
+    Route{"POST", "/{lang}/workspace/drafts/{id}/review", draft_review, EDITOR, false,
+          "publish a draft, or send it back with a note"},
+    Route{"POST", "/{lang}/workspace/drafts/{id}/discard", draft_discard, TEAM, false,
+          "throw a draft away"},
+    Route{"GET", "/{lang}/workspace/records/", team_record_list, TEAM, true,
+          "the records this role may read, by kind"},
+    Route{"GET", "/{lang}/workspace/records/{id}", team_record_page, TEAM, true,
+          "a record as stored: every field, confidential ones marked"},
+    Route{"POST", "/{lang}/workspace/records/{id}/edit", team_record_edit, TEAM, false,
+          "start a draft changing a record"},
+    Route{"GET", "/{lang}/workspace/records/{id}/history", record_history, TEAM, true,
+          "a record's revisions and the diff between any two"},
+    Route{"POST", "/{lang}/workspace/records/{id}/restore", record_restore, TEAM, false,
+          "start a draft restoring an older revision"},
+    Route{"POST", "/{lang}/workspace/records/{id}/unpublish", record_unpublish, EDITOR, false,
+          "take a record off the public site at once"},
     Route{"GET", "/api/v1/openapi.json", api_openapi, P, false, "OpenAPI description of the API"},
     // Before /api/v1/{collection}, which "search" would match too.
     Route{"GET", "/api/v1/search", api_search, P, true, "search results as JSON"},

@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "http/server.hpp"
-#include "web/account_desk.hpp"
 #include "web/routes.hpp"
+#include "web/team_desk.hpp"
 
 namespace jz::web {
 
@@ -26,7 +26,7 @@ int serve(const std::string& db_path, std::unique_ptr<store::Store> writer,
     return 1;
   }
   PageCache cache;
-  AccountDesk desk(std::move(writer));
+  TeamDesk desk(std::move(writer));
   Context context{**site, readers, cache, &desk};
 
   http::ServerOptions server_options;

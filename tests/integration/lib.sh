@@ -284,6 +284,60 @@ fetch() {
     die "curl $BASE$path failed"
 }
 
+# cookie NAME: the value the last fetch's headers set for cookie NAME ("" if none).
+cookie() {
+  local line value=""
+  while IFS= read -r line; do
+    line=${line%$'\r'}
+    if [[ "$line" == [Ss]et-[Cc]ookie:\ $1=* ]]; then
+      value=${line#*: $1=}
+      value=${value%%;*}
+    fi
+  done <headers.txt
+  printf '%s' "$value"
+}
+
+# log_in NAME PASSWORD: logs in through the form; sets SESSION[NAME] and CSRF[NAME] (the
+# token every form of that session sends back).
+declare -A SESSION CSRF
+log_in() {
+  fetch /en/login
+  local form_token
+  form_token=$(cookie jz_login)
+  fetch /en/login -H "Cookie: jz_login=$form_token" --data-urlencode "csrf=$form_token" \
+    --data-urlencode "name=$1" --data-urlencode "password=$2"
+  expect_eq "$STATUS" "303" "login of $1"
+  SESSION[$1]=$(cookie jz_session)
+  fetch /en/workspace/ -H "Cookie: jz_session=${SESSION[$1]}"
+  local body
+  body=$(<body.html)
+  body=${body#*name=\"csrf\" value=\"}
+  CSRF[$1]=${body:0:64}
+}
+
+# as NAME PATH [CURL ARGS...]: fetch with NAME's session.
+as() {
+  local who=$1 path=$2
+  shift 2
+  fetch "$path" -H "Cookie: jz_session=${SESSION[$who]}" "$@"
+}
+
+# post_as NAME PATH [CURL ARGS...]: a form of NAME's session, with its CSRF token.
+post_as() {
+  local who=$1 path=$2
+  shift 2
+  fetch "$path" -H "Cookie: jz_session=${SESSION[$who]}" --data-urlencode "csrf=${CSRF[$who]}" "$@"
+}
+
+# location: where the last fetch redirected to (its Location header, without the host).
+location() {
+  local line
+  while IFS= read -r line; do
+    line=${line%$'\r'}
+    if [[ "$line" == [Ll]ocation:\ * ]]; then printf '%s' "${line#*: }"; fi
+  done <headers.txt
+}
+
 # stop_server: SIGTERM, then expects exit 0 within 10 s and nothing answering any more.
 stop_server() {
   kill -TERM "$SERVER"

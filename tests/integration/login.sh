@@ -12,19 +12,6 @@ expect_ok jz "$DB" demo
 expect_ok jz "$DB" user add wang.li --role researcher <<<"$PASSWORD"
 start_server "$DB"
 
-# cookie NAME: the value headers.txt sets for cookie NAME ("" if none).
-cookie() {
-  local line value=""
-  while IFS= read -r line; do
-    line=${line%$'\r'}
-    if [[ "$line" == [Ss]et-[Cc]ookie:\ $1=* ]]; then
-      value=${line#*: $1=}
-      value=${value%%;*}
-    fi
-  done <headers.txt
-  printf '%s' "$value"
-}
-
 fetch /en/workspace/
 expect_eq "$STATUS" "303" "the workspace without a session"
 expect_contains headers.txt "/en/login?next=%2Fen%2Fworkspace%2F"

@@ -132,7 +132,7 @@ section "the last revision deleted and the head moved back" last_deleted_head_mo
 
 revision_appended() {
   tampered "INSERT INTO revisions SELECT seq + 1, record_id, revision + 1, author, at, reason, snapshot,
-              hash, hash FROM revisions WHERE seq = $LAST"
+              hash, hash, reviewer FROM revisions WHERE seq = $LAST"
   expect_contains "$OUT" "PROBLEM: revision #$((LAST + 1)) (record p0000000t04, revision 2) was altered"
 }
 section "a forged revision appended" revision_appended

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <random>
 
+#include "common/old_schema.hpp"
 #include "core/record_json.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
@@ -95,10 +96,9 @@ TEST_F(StoreSearch, AnOlderDatabaseIsIndexedWhenItIsOpened) {
   {  // Back to schema 2, as a database written by the previous version would be.
     auto db = Database::open(path_, false);
     ASSERT_TRUE(db);
-    ASSERT_TRUE(
-        db->exec("DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; "
-                 "DROP TABLE sessions; DROP TABLE users; DROP TABLE account_events; PRAGMA "
-                 "user_version = 2"));
+    ASSERT_TRUE(db->exec(std::string(jz::testing::kBackToSchema4) +
+                         "DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; "
+                         "PRAGMA user_version = 2"));
   }
   open();
   EXPECT_EQ(found("刘晓波"), (V{"p0000000001"}));
@@ -112,8 +112,8 @@ TEST_F(StoreSearch, TheFirstIndexIsReplacedWhenItIsOpened) {
     auto db = Database::open(path_, false);
     ASSERT_TRUE(db);
     ASSERT_TRUE(db->exec(
+        std::string(jz::testing::kBackToSchema4) +
         "DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; "
-        "DROP TABLE sessions; DROP TABLE users; DROP TABLE account_events; "
         "CREATE VIRTUAL TABLE search_text USING fts5(names, pinyin, title, body, "
         "tokenize = 'jianzheng'); "
         "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "

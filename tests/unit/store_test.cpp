@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <random>
 
+#include "common/old_schema.hpp"
 #include "core/record_json.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
@@ -272,11 +273,10 @@ TEST_F(StoreTest, ADatabaseFromSchemaOneGetsItsFacetsWhenOpened) {
   {  // What issue 2's program left behind: no facets or search tables, user_version 1.
     auto db = Database::open(path_, false);  // registers the tokenizer DROP needs
     ASSERT_TRUE(db);
-    ASSERT_TRUE(db->exec(
-        "DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; DROP TABLE "
-        "facets; DROP INDEX records_by_kind_updated; DROP TABLE sessions; DROP TABLE users; DROP "
-        "TABLE "
-        "account_events; PRAGMA user_version = 1;"));
+    ASSERT_TRUE(db->exec(std::string(jz::testing::kBackToSchema4) +
+                         "DROP TABLE search_text; DROP TABLE search_head; DROP TABLE search_docs; "
+                         "DROP TABLE facets; DROP INDEX records_by_kind_updated; "
+                         "PRAGMA user_version = 1;"));
   }
   reopen();
   ListQuery q;

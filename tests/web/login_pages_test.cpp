@@ -7,8 +7,8 @@
 
 #include "core/password.hpp"
 #include "demo_site.hpp"
-#include "web/account_desk.hpp"
 #include "web/list_query.hpp"
+#include "web/team_desk.hpp"
 
 namespace jz::web {
 namespace {
@@ -51,7 +51,7 @@ class LoginPages : public DemoSiteTest {
       ASSERT_TRUE((*writer)->accounts().add_user(
           {.name = name, .role = role, .password_hash = *hash}, "test"));
     }
-    desk_ = std::make_unique<AccountDesk>(std::move(*writer));
+    desk_ = std::make_unique<TeamDesk>(std::move(*writer));
     context_->desk = desk_.get();
   }
   void TearDown() override {
@@ -82,7 +82,7 @@ class LoginPages : public DemoSiteTest {
     return at == std::string::npos ? "" : page.body.substr(at + 19, 64);
   }
 
-  std::unique_ptr<AccountDesk> desk_;
+  std::unique_ptr<TeamDesk> desk_;
 };
 
 TEST_F(LoginPages, TheFormSetsItsOwnTokenAndLogsIn) {

@@ -1,7 +1,7 @@
 #pragma once
-// The server's one writing connection for accounts: logins, session lookups and logouts
-// from every worker, one at a time (login.hpp holds the rules). Public pages never touch
-// it; only routes for the team do.
+// The server's one writing connection, for the team: logins, session lookups and logouts
+// (login.hpp holds the rules) and every change made in the workspace (store/workflow.hpp),
+// from every worker, one at a time. Public pages never touch it; only routes for the team do.
 #include <memory>
 #include <mutex>
 
@@ -10,9 +10,9 @@
 
 namespace jz::web {
 
-class AccountDesk {
+class TeamDesk {
  public:
-  explicit AccountDesk(std::unique_ptr<store::Store> writer, Clock clock = system_clock())
+  explicit TeamDesk(std::unique_ptr<store::Store> writer, Clock clock = system_clock())
       : writer_(std::move(writer)), login_(writer_->accounts(), std::move(clock)) {}
 
   Result<NewSession> log_in(std::string_view name, std::string_view password,
@@ -28,6 +28,13 @@ class AccountDesk {
     std::lock_guard lock(mutex_);
     return login_.log_out(token);
   }
+  // Runs `work` with the writing store, alone: `work(store)` returns what write() returns.
+  template <class Work>
+  auto write(Work&& work) {
+    std::lock_guard lock(mutex_);
+    return work(*writer_);
+  }
+
   // The newest changes to accounts, for the audit view.
   Result<std::vector<store::AccountEvent>> account_events(std::int64_t limit) {
     std::lock_guard lock(mutex_);

@@ -1,0 +1,184 @@
+#include "web/record_form_fields.hpp"
+
+#include <array>
+
+namespace jz::web {
+namespace {
+
+using T = FieldType;
+namespace v = vocab;
+
+constexpr std::array kAlias{
+    FieldSpec{"name", T::kString, "field.alias_name"},
+    FieldSpec{"system", T::kChoice, "field.alias_system", v::alias_systems, "alias_system"},
+};
+constexpr std::array kPerson{
+    FieldSpec{.key = "name", .type = T::kText, .label = "field.name", .required = true},
+    FieldSpec{.key = "aliases", .type = T::kGroup, .label = "ui.aliases", .fields = kAlias},
+    FieldSpec{"gender", T::kChoice, "ui.gender", v::genders, "gender"},
+    FieldSpec{"born", T::kDate, "ui.born"},
+    FieldSpec{"died", T::kDate, "ui.died"},
+    FieldSpec{"ethnicity", T::kText, "ui.ethnicity"},
+    FieldSpec{"province", T::kChoice, "ui.province", v::provinces, "province"},
+    FieldSpec{"home_place", T::kText, "ui.home_place"},
+    FieldSpec{"groups", T::kChoices, "ui.groups", v::person_groups, "person_group"},
+    FieldSpec{"health", T::kLongText, "ui.health"},
+    FieldSpec{"status", T::kChoice, "ui.status", v::person_statuses, "person_status"},
+    FieldSpec{"status_verified", T::kDate, "field.status_verified"},
+    FieldSpec{"status_note", T::kLongText, "field.status_note"},
+    FieldSpec{"summary", T::kLongText, "field.summary"},
+};
+
+constexpr std::array kCharge{
+    FieldSpec{"name", T::kText, "field.charge_name"},
+    FieldSpec{"law", T::kChoice, "field.charge_law", v::charge_laws, "charge_law"},
+    FieldSpec{"article", T::kString, "field.charge_article"},
+};
+constexpr std::array kSentence{
+    FieldSpec{"type", T::kChoice, "field.sentence_type", v::sentence_types, "sentence_type"},
+    FieldSpec{"years", T::kInt, "field.sentence_years"},
+    FieldSpec{"months", T::kInt, "field.sentence_months"},
+    FieldSpec{"ends", T::kDate, "ui.sentence_ends"},
+    FieldSpec{"text", T::kText, "field.sentence_text"},
+};
+constexpr std::array kCase{
+    FieldSpec{.key = "title", .type = T::kText, .label = "field.title", .required = true},
+    FieldSpec{"summary", T::kLongText, "field.summary"},
+    FieldSpec{.key = "persons", .type = T::kRefs, .label = "field.persons", .ref_kinds = "person"},
+    FieldSpec{.key = "topics", .type = T::kRefs, .label = "ui.nav_topics", .ref_kinds = "topic"},
+    FieldSpec{.key = "charges", .type = T::kGroup, .label = "ui.charges", .fields = kCharge},
+    FieldSpec{.key = "facilities",
+              .type = T::kRefs,
+              .label = "ui.nav_facilities",
+              .ref_kinds = "facility"},
+    FieldSpec{.key = "lawyers",
+              .type = T::kRefs,
+              .label = "ui.lawyers",
+              .ref_kinds = "person,organization"},
+    FieldSpec{.key = "sentence", .type = T::kObject, .label = "ui.sentence", .fields = kSentence},
+    FieldSpec{"status", T::kChoice, "ui.status", v::case_statuses, "case_status"},
+    FieldSpec{"featured", T::kBool, "field.featured"},
+};
+
+constexpr std::array kEvent{
+    FieldSpec{.key = "type",
+              .type = T::kChoice,
+              .label = "field.event_type",
+              .options = v::event_types,
+              .labels = "event_type",
+              .required = true},
+    FieldSpec{.key = "date", .type = T::kDate, .label = "field.date", .required = true},
+    FieldSpec{.key = "case", .type = T::kRef, .label = "field.case", .ref_kinds = "case"},
+    FieldSpec{.key = "persons", .type = T::kRefs, .label = "field.persons", .ref_kinds = "person"},
+    FieldSpec{"place", T::kText, "field.place"},
+    FieldSpec{
+        .key = "facility", .type = T::kRef, .label = "field.facility", .ref_kinds = "facility"},
+    FieldSpec{"title", T::kText, "field.title"},
+    FieldSpec{"notes", T::kLongText, "field.notes"},
+};
+
+constexpr std::array kLocation{
+    FieldSpec{"lat", T::kNumber, "field.lat"},
+    FieldSpec{"lon", T::kNumber, "field.lon"},
+};
+constexpr std::array kCondition{
+    FieldSpec{"date", T::kDate, "field.date"},
+    FieldSpec{"text", T::kLongText, "field.condition_text"},
+    FieldSpec{"sources", T::kCitations, "ui.sources"},
+};
+constexpr std::array kFacility{
+    FieldSpec{.key = "type",
+              .type = T::kChoice,
+              .label = "ui.facility_type",
+              .options = v::facility_types,
+              .labels = "facility_type",
+              .required = true},
+    FieldSpec{.key = "name", .type = T::kText, .label = "field.name", .required = true},
+    FieldSpec{"aliases", T::kTexts, "ui.aliases"},
+    FieldSpec{"province", T::kChoice, "ui.province", v::provinces, "province"},
+    FieldSpec{"county", T::kText, "ui.county"},
+    FieldSpec{
+        .key = "location", .type = T::kObject, .label = "ui.coordinates", .fields = kLocation},
+    FieldSpec{"authority", T::kText, "ui.authority"},
+    FieldSpec{"legal_basis", T::kText, "ui.legal_basis"},
+    FieldSpec{"opened", T::kDate, "ui.opened"},
+    FieldSpec{"closed", T::kDate, "ui.closed"},
+    FieldSpec{
+        .key = "conditions", .type = T::kGroup, .label = "ui.conditions", .fields = kCondition},
+    FieldSpec{"summary", T::kLongText, "field.summary"},
+};
+
+constexpr std::array kOrganization{
+    FieldSpec{.key = "type",
+              .type = T::kChoice,
+              .label = "ui.organization_type",
+              .options = v::organization_types,
+              .labels = "organization_type",
+              .required = true},
+    FieldSpec{.key = "name", .type = T::kText, .label = "field.name", .required = true},
+    FieldSpec{"province", T::kChoice, "ui.province", v::provinces, "province"},
+    FieldSpec{"url", T::kString, "ui.website"},
+    FieldSpec{"summary", T::kLongText, "field.summary"},
+};
+
+constexpr std::array kSource{
+    FieldSpec{.key = "type",
+              .type = T::kChoice,
+              .label = "ui.source_type",
+              .options = v::source_types,
+              .labels = "source_type",
+              .required = true},
+    FieldSpec{.key = "title", .type = T::kText, .label = "field.title", .required = true},
+    FieldSpec{"url", T::kString, "field.url"},
+    FieldSpec{"publisher", T::kText, "ui.publisher"},
+    FieldSpec{"published", T::kDate, "ui.published"},
+    FieldSpec{"retrieved", T::kDate, "ui.retrieved"},
+    FieldSpec{"reliability", T::kChoice, "ui.reliability", v::reliability_grades, "reliability"},
+    FieldSpec{"language", T::kString, "ui.source_language"},
+};
+
+constexpr std::array kTopic{
+    FieldSpec{.key = "key", .type = T::kString, .label = "field.topic_key", .required = true},
+    FieldSpec{.key = "title", .type = T::kText, .label = "field.title", .required = true},
+    FieldSpec{"summary", T::kLongText, "field.summary"},
+    FieldSpec{"text", T::kLongText, "field.markdown"},
+};
+
+constexpr std::array kLink{
+    FieldSpec{"type", T::kChoice, "field.link_type", v::link_types, "link_type"},
+    FieldSpec{"target", T::kRef, "field.link_target"},
+    FieldSpec{"from", T::kDate, "field.from"},
+    FieldSpec{"to", T::kDate, "field.to"},
+    FieldSpec{"visibility", T::kChoice, "field.visibility", v::visibilities, "visibility"},
+    FieldSpec{"note", T::kText, "field.note"},
+    FieldSpec{"sources", T::kCitations, "ui.sources"},
+};
+constexpr std::array kEnvelope{
+    FieldSpec{.key = "visibility",
+              .type = T::kChoice,
+              .label = "field.visibility",
+              .options = v::visibilities,
+              .labels = "visibility",
+              .required = true},
+    FieldSpec{"sources", T::kCitations, "ui.sources"},
+    FieldSpec{.key = "links", .type = T::kGroup, .label = "ui.links_heading", .fields = kLink},
+};
+
+}  // namespace
+
+std::span<const FieldSpec> body_fields(std::string_view kind) {
+  if (kind == "person") return kPerson;
+  if (kind == "case") return kCase;
+  if (kind == "event") return kEvent;
+  if (kind == "facility") return kFacility;
+  if (kind == "organization") return kOrganization;
+  if (kind == "source") return kSource;
+  if (kind == "topic") return kTopic;
+  return {};
+}
+
+std::span<const FieldSpec> envelope_fields() {
+  return kEnvelope;
+}
+
+}  // namespace jz::web
