@@ -55,7 +55,7 @@ http::Response render(Call& call, const FormPage& page) {
     std::string base = "/workspace/drafts/" + std::to_string(d.id);
     auto current = call.store().get(d.record_id);
     std::string before = current ? to_canonical_json(*current) : "";
-    auto rows = diff_rows(call, before, d.body);
+    auto rows = diff_rows(call, d.kind, before, d.body);
     if (!rows) return call.error(rows.status());
     title = call.t("ui.draft_title", std::to_string(d.id)) + " · " + kind_label;
     editable = workflow.may_edit(d);

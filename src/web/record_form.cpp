@@ -467,4 +467,51 @@ json record_form_view(const Call& call, std::string_view kind, const json& recor
           {"has_errors", !errors.empty()}};
 }
 
+std::string field_label(const Call& call, std::string_view kind, std::string_view pointer) {
+  std::vector<std::string_view> steps;
+  for (std::string_view rest = pointer.substr(pointer.empty() ? 0 : 1); !pointer.empty();) {
+    auto slash = rest.find('/');
+    steps.push_back(rest.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
+  }
+  std::span<const FieldSpec> specs = envelope_fields();
+  std::size_t i = 0;
+  if (!steps.empty() && steps[0] == "body") {
+    specs = body_fields(kind);
+    i = 1;
+  }
+  if (!steps.empty() && steps[0] == "confidential") return call.t("ui.draft_confidential");
+  std::string label;
+  const FieldSpec* spec = nullptr;
+  auto add = [&](const std::string& part) { label += (label.empty() ? "" : " · ") + part; };
+  while (i < steps.size()) {
+    std::string_view step = steps[i++];
+    if (spec && (spec->type == FieldType::kGroup || spec->type == FieldType::kTexts ||
+                 spec->type == FieldType::kCitations || spec->type == FieldType::kRefs ||
+                 spec->type == FieldType::kChoices)) {
+      int n = 0;
+      std::from_chars(step.data(), step.data() + step.size(), n);
+      label += " " + std::to_string(n + 1);
+      specs = spec->fields;  // an entry's fields come next
+      spec = nullptr;
+      continue;
+    }
+    if (spec && (spec->type == FieldType::kText || spec->type == FieldType::kLongText)) {
+      add(call.t(step == "zh"        ? "ui.name_simplified"
+                 : step == "zh_hant" ? "field.zh_hant"
+                                     : "ui.name_english"));
+      break;
+    }
+    if (spec) specs = spec->fields;
+    const FieldSpec* found = nullptr;
+    for (const FieldSpec& f : specs)
+      if (f.key == step) found = &f;
+    if (!found) return label;
+    spec = found;
+    add(call.t(spec->label));
+  }
+  return label;
+}
+
 }  // namespace jz::web

@@ -42,4 +42,9 @@ nlohmann::json record_form_view(const Call& call, std::string_view kind,
                                 const nlohmann::json& record,
                                 const std::map<std::string, std::string>& errors);
 
+// What the form calls the field at `pointer` of a record of `kind`, in the reader's
+// language: "/body/name/en" gives "Name · English", "/body/aliases/1/name" "Other names 2
+// · Other name"; "" for the envelope the form does not show (id, kind, dates).
+std::string field_label(const Call& call, std::string_view kind, std::string_view pointer);
+
 }  // namespace jz::web

@@ -83,7 +83,7 @@ http::Response team_record_page(Call& call) {
   store::Workflow workflow(call.store(), actor_of(call));
   auto record = workflow.read(call.id);
   if (!record) return call.error(record.status());
-  auto rows = diff_rows(call, "", to_canonical_json(*record));
+  auto rows = diff_rows(call, record->kind(), "", to_canonical_json(*record));
   if (!rows) return call.error(rows.status());
   auto draft = call.store().drafts().find_for_record(call.id);
   if (!draft) return call.error(draft.status());
@@ -147,7 +147,7 @@ http::Response record_history(Call& call) {
                          {"restore", r.revision != last}});
   }
   std::reverse(revisions.begin(), revisions.end());  // newest first
-  auto rows = diff_rows(call, before, after);
+  auto rows = diff_rows(call, record->kind(), before, after);
   if (!rows) return call.error(rows.status());
   std::string base = record_base(call);
   std::string title = call.t("ui.team_history_title", call.title_of(*record));

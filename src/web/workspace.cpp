@@ -73,7 +73,8 @@ ResolveRef resolver(store::Store& store) {
   };
 }
 
-Result<json> diff_rows(const Call& call, std::string_view before, std::string_view after) {
+Result<json> diff_rows(const Call& call, std::string_view kind, std::string_view before,
+                       std::string_view after) {
   auto changes = diff_records(before, after);
   if (!changes) return changes.status();
   // A field counts as confidential when a pointer of either side covers it.
@@ -95,6 +96,7 @@ Result<json> diff_rows(const Call& call, std::string_view before, std::string_vi
                        : c.kind == FieldChange::Kind::kRemoved ? "removed"
                                                                : "changed";
     rows.push_back({{"path", c.path},
+                    {"label", or_null(field_label(call, kind, c.path))},
                     {"before", or_null(c.before)},
                     {"after", or_null(c.after)},
                     {"what", what},

@@ -19,9 +19,11 @@ store::Actor actor_of(const Call& call);
 // record is not in that index: the form names it by its id.
 ResolveRef resolver(store::Store& store);
 
-// The changes from one revision's JSON to another's as table rows: field, before, after.
+// The changes from one revision's JSON to another's as table rows: the field (its label in
+// the form and its pointer), before, after.
 // Confidential fields of either side are marked.
-Result<nlohmann::json> diff_rows(const Call& call, std::string_view before, std::string_view after);
+Result<nlohmann::json> diff_rows(const Call& call, std::string_view kind, std::string_view before,
+                                 std::string_view after);
 
 // "after a POST, see this page" (303).
 http::Response see_other(const Call& call, const std::string& rest);

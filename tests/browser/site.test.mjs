@@ -185,10 +185,18 @@ try {
   await run(['demo']);
   ok('a database with the demo data');
   await run(['user', 'add', 'wang.li', '--role', 'researcher'], `${TEAM_PASSWORD}\n`);
+  await run(['user', 'add', 'zhao.editor', '--role', 'editor'], `${TEAM_PASSWORD}\n`);
   ok('an account for the team');
   const port = await startServer();
   ok(`serving on port ${port}`);
   const base = `http://127.0.0.1:${port}`;
+  // Logs `page` in as `name` through the login form and waits for the workspace.
+  const logIn = async (page, name) => {
+    await page.goto(`${base}/en/login`);
+    await page.getByLabel('Account name').fill(name);
+    await page.getByLabel('Password').fill(TEAM_PASSWORD);
+    await Promise.all([page.waitForURL(`${base}/en/workspace/`), page.locator('main button[type="submit"]').click()]);
+  };
 
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   ok(`Chromium ${browser.version()} started`);
@@ -303,6 +311,60 @@ try {
     await context.close();
   });
 
+  // The review workflow, without JavaScript: a researcher writes a person with a
+  // confidential field and submits it; an editor (a second person) publishes it; a reader
+  // sees the person and never the field.
+  await part('write, review and publish without JavaScript', async () => {
+    const CANARY = 'CANARY-BROWSER-HEALTH-8K';
+    const viewport = { width: 1280, height: 800 };
+    const researcher = await newContext({ javaScriptEnabled: false, viewport });
+    const a = await researcher.newPage();
+    await logIn(a, 'wang.li');
+    await Promise.all([
+      a.waitForURL(`${base}/en/workspace/new/person`),
+      a.getByRole('link', { name: 'Person', exact: true }).click(),
+    ]);
+    await a.locator('[name="/body/name/zh"]').fill('浏览器测试');
+    await a.locator('[name="/body/name/en"]').fill('Liulanqi Ceshi');
+    await a.locator('[name="/body/health/en"]').fill(CANARY);
+    await a.locator('input[name="confidential"][value="/body/health"]').check();
+    await a.locator('select[name="/body/status"]').selectOption('detained');
+    await a.getByLabel('Reason for the change').fill('seen in the browser test');
+    await Promise.all([
+      a.waitForURL(/\/en\/workspace\/drafts\/\d+$/),
+      a.getByRole('button', { name: 'Save and submit for review' }).click(),
+    ]);
+    const draftUrl = a.url();
+    check(await a.getByText('In review').first().isVisible(), 'the draft is in review', draftUrl);
+    check(
+      (await a.getByRole('button', { name: 'Publish' }).count()) === 0,
+      'the author is not offered to publish her own draft',
+    );
+    await a.screenshot({ path: path.join(ARTIFACTS, 'desktop-draft.png'), fullPage: true });
+
+    const editor = await newContext({ javaScriptEnabled: false, viewport });
+    const e = await editor.newPage();
+    await logIn(e, 'zhao.editor');
+    await e.goto(draftUrl);
+    await Promise.all([
+      e.waitForURL(/\/en\/workspace\/records\/p[0-9a-z]{10}$/),
+      e.getByRole('button', { name: 'Publish' }).click(),
+    ]);
+    const id = e.url().split('/').pop();
+    check(await e.getByText(CANARY).isVisible(), 'the team sees the confidential field', id);
+
+    const reader = await newContext({ javaScriptEnabled: false, viewport });
+    const r = await reader.newPage();
+    for (const lang of ['en', 'zh-hans', 'zh-hant']) {
+      const response = await r.goto(`${base}/${lang}/persons/${id}`);
+      check(response?.status() === 200, `the published person is public in /${lang}/`, response?.status());
+      const text = await r.locator('main').innerText();
+      check(/浏览器测试|瀏覽器測試/.test(text), `/${lang}/ shows the name`, text.slice(0, 200));
+      check(!(await r.content()).includes(CANARY), `/${lang}/ does not show the confidential field`);
+    }
+    await Promise.all([researcher.close(), editor.close(), reader.close()]);
+  });
+
   // 2. Screenshots on desktop and mobile, and the layout fits the mobile screen.
   const shots = [
     ['home', '/zh-hans/'],
@@ -365,7 +427,17 @@ try {
       '/en/search?q=liu',
       '/zh-hans/login',
       '/zh-hant/search',
+      // The team's pages, logged in as a researcher (below).
+      'login:wang.li',
+      '/en/workspace/',
+      '/zh-hans/workspace/new/person',
+      '/en/workspace/new/case',
+      '/en/workspace/records/',
     ]) {
+      if (url.startsWith('login:')) {
+        await logIn(page, url.slice(6));
+        continue;
+      }
       const response = await page.goto(base + url);
       check(response?.status() === 200, `axe: GET ${url} is 200`, response?.status());
       await page.addScriptTag({ content: axeSource });
