@@ -168,7 +168,10 @@ struct Record {
   std::string slug;
   std::string visibility = "public";
   std::vector<std::string> confidential;  // JSON Pointers into this record
-  std::string created;                    // UTC "YYYY-MM-DDTHH:MM:SSZ"
+  // Set when this record was merged into another of its kind (a duplicate): it keeps its
+  // history, is no longer public, and its public address sends readers to that record.
+  std::string merged_into;
+  std::string created;  // UTC "YYYY-MM-DDTHH:MM:SSZ"
   std::string updated;
   int revision = 0;
   std::vector<Citation> sources;
@@ -189,6 +192,7 @@ struct Record {
 // added here is indexed and redacted alike. R is Record or const Record.
 template <typename R, typename F>
 void for_each_reference_field(R& record, F&& visit) {
+  visit(record.merged_into);
   visit(record.sources);
   for (auto& link : record.links) visit(link.sources);
   if (auto* c = std::get_if<Case>(&record.body)) {

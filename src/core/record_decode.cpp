@@ -394,8 +394,8 @@ Status check_confidential(const Record& record, const json& j) {
 
 Result<Record> record_from_json(const json& j) {
   Reader r(j, "");
-  JZ_RETURN_IF_ERROR(r.object({"id", "kind", "slug", "visibility", "confidential", "created",
-                               "updated", "revision", "sources", "links", "body"}));
+  JZ_RETURN_IF_ERROR(r.object({"id", "kind", "slug", "visibility", "confidential", "merged_into",
+                               "created", "updated", "revision", "sources", "links", "body"}));
   Record rec;
   std::string kind;
   JZ_RETURN_IF_ERROR(r.choice("kind", vocab::kinds(), kind, true));
@@ -411,6 +411,11 @@ Result<Record> record_from_json(const json& j) {
     rec.confidential.push_back(v.get<std::string>());
     return Status::ok();
   }));
+  JZ_RETURN_IF_ERROR(r.id("merged_into", rec.merged_into, std::string(1, id_letter(kind))));
+  if (!rec.merged_into.empty() && rec.merged_into == rec.id)
+    return r.error("merged_into", "a record cannot be merged into itself");
+  if (!rec.merged_into.empty() && rec.visibility == "public")
+    return r.error("merged_into", "a merged record is not public: make it restricted");
   JZ_RETURN_IF_ERROR(r.string("created", rec.created));
   JZ_RETURN_IF_ERROR(r.string("updated", rec.updated));
   for (auto [key, value] : {std::pair{"created", &rec.created}, {"updated", &rec.updated}})

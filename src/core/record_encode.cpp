@@ -183,6 +183,7 @@ std::string to_canonical_json(const Record& r) {
   put(w, "slug", r.slug);
   w.key("visibility").value(r.visibility);
   put(w, "confidential", r.confidential);
+  put(w, "merged_into", r.merged_into);
   put(w, "created", r.created);
   put(w, "updated", r.updated);
   put(w, "revision", r.revision);

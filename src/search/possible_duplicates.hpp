@@ -6,12 +6,12 @@
 // before merging; nothing here reads or writes the store.
 //
 // How a name becomes keys:
-//   - A name is cut at brackets ( ) （ ） [ ] 【 】 〔 〕 into parts, each a name of its own:
+//   - A name is cut at brackets ( ) （ ） [ ] { } 【 】 〔 〕 into parts, each a name of its own:
 //     谢丰夏（谢文飞） is 谢丰夏 and 谢文飞, 阿可拜尔•伊明（AkbarImin） is 阿可拜尔伊明 and
 //     akbarimin (imported lists write aliases that way).
 //   - A part's ideographs, folded (Simplified, NFKC) with everything between them dropped
-//     (name dots • · ‧ ・ - ﹒ ., spaces), are its Chinese key: 伊力哈木·土赫提 and
-//     伊力哈木-土赫提 are 伊力哈木土赫提. Its letters, folded (case, full width, diacritics)
+//     (name dots • · ‧ ・ -, spaces, punctuation such as ﹒), are its Chinese key: 伊力哈木·土赫提
+//     and 伊力哈木-土赫提 are 伊力哈木土赫提. Its letters, folded (case, full width, diacritics)
 //     and joined, are its letter key: "Ilham Tohti", "ILHAM-TOHTI" are ilhamtohti.
 //   - A Chinese key of a part whose every character has a reading also gives a pinyin key,
 //     its name_pinyin() without spaces (刘晓波 -> liuxiaobo), compared with letter keys.

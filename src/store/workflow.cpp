@@ -1,5 +1,6 @@
 #include "store/workflow.hpp"
 
+#include "core/merge_persons.hpp"
 #include "core/record_id.hpp"
 #include "core/record_json.hpp"
 
@@ -222,6 +223,45 @@ Status Workflow::unpublish(std::string_view record_id, std::string reason) {
   return store_
       .put(*record, {.author = actor_.name, .reason = "unpublished: " + reason, .reviewer = ""})
       .status();
+}
+
+Status Workflow::merge(std::string_view duplicate_id, std::string_view kept_id,
+                       std::string reason) {
+  if (!is_editor()) return Status::forbidden("only an editor merges records");
+  JZ_RETURN_IF_ERROR(need_reason(reason));
+  return store_.transaction([&]() -> Status {
+    auto kept = store_.get(kept_id);
+    if (!kept) return kept.status();
+    auto duplicate = store_.get(duplicate_id);
+    if (!duplicate) return duplicate.status();
+    for (std::string_view id : {duplicate_id, kept_id}) {
+      auto draft = store_.drafts().find_for_record(id);
+      if (!draft) return draft.status();
+      if (*draft)
+        return Status::conflict("record " + std::string(id) + " has an open draft (#" +
+                                std::to_string((*draft)->id) + "); publish or discard it first");
+    }
+    auto merged = merge_persons(*kept, *duplicate);
+    if (!merged) return merged.status();
+    ChangeInfo change{.author = actor_.name,
+                      .reason = "merged " + duplicate->id + " into " + kept->id + ": " + reason,
+                      .reviewer = ""};
+    auto referrers = store_.referrers(duplicate->id);
+    if (!referrers) return referrers.status();
+    for (const auto& id : *referrers) {
+      if (id == kept->id) continue;  // its links to the duplicate go with the merge below
+      auto record = store_.get(id);
+      if (!record) return record.status();
+      move_references(*record, duplicate->id, kept->id);
+      JZ_RETURN_IF_ERROR(store_.put(*record, change).status());
+    }
+    move_references(*merged, duplicate->id, kept->id);
+    JZ_RETURN_IF_ERROR(store_.put(*merged, change).status());
+    duplicate->merged_into = kept->id;
+    duplicate->visibility =
+        duplicate->visibility == "public" ? "restricted" : duplicate->visibility;
+    return store_.put(*duplicate, change).status();
+  });
 }
 
 }  // namespace jz::store

@@ -15,6 +15,9 @@
 //   restore   like start, from an older revision's snapshot
 //   unpublish an editor, at once (taking a record down should not wait): a new revision
 //             with visibility "restricted"
+//   merge     an editor, at once, for two persons that are one (merge_persons.hpp says how
+//             they are combined); every record pointing at the duplicate is changed to
+//             point at the one kept, in one transaction, each a revision with the reason
 #include <string>
 #include <string_view>
 
@@ -48,6 +51,8 @@ class Workflow {
   Result<PutOutcome> publish(std::int64_t draft);
   Status discard(std::int64_t draft);
   Status unpublish(std::string_view record_id, std::string reason);
+  // Merges person `duplicate` into person `kept`. Neither may have an open draft.
+  Status merge(std::string_view duplicate, std::string_view kept, std::string reason);
 
   // The draft, if this account may see it (drafts of records it may not read are hidden).
   Result<Draft> open(std::int64_t draft);

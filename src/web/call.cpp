@@ -3,6 +3,7 @@
 #include <array>
 #include <stdexcept>
 
+#include "core/record_json.hpp"
 #include "i18n/date_format.hpp"
 #include "i18n/localize.hpp"
 
@@ -67,6 +68,18 @@ std::optional<Record> Call::public_record(std::string_view record_id) const {
   auto r = store().get(record_id);
   if (!r) return std::nullopt;
   return public_view(*r, visible);
+}
+
+std::optional<std::string> Call::merged_into(std::string_view record_id) const {
+  auto r = store().get(record_id);
+  if (!r || r->merged_into.empty() || !is_public(r->merged_into)) return std::nullopt;
+  auto history = store().history(record_id);
+  if (!history || history->size() < 2) return std::nullopt;
+  // The revision before the one that merged it.
+  auto before = parse_record((*history)[history->size() - 2].snapshot);
+  if (!before || before->visibility != "public" || !before->merged_into.empty())
+    return std::nullopt;
+  return r->merged_into;
 }
 
 nlohmann::json Call::ref(std::string_view record_id) const {

@@ -39,6 +39,10 @@ struct Call {
   // --- records --------------------------------------------------------------------------
   // The public view of a record, or nothing when it is missing or not public.
   std::optional<Record> public_record(std::string_view id) const;
+  // The public record a duplicate was merged into, when the duplicate was public until the
+  // merge: its old address still leads readers to the person. Nothing for any other id (a
+  // hidden record merged away does not reveal where it went).
+  std::optional<std::string> merged_into(std::string_view id) const;
   // {"name": ..., "href": ...} for a link to a public record; null when it is not public.
   nlohmann::json ref(std::string_view id) const;
 

@@ -48,6 +48,8 @@ http::Response team_record_edit(Call&);   // team_record_pages.cpp
 http::Response record_history(Call&);     // team_record_pages.cpp
 http::Response record_restore(Call&);     // team_record_pages.cpp
 http::Response record_unpublish(Call&);   // team_record_pages.cpp
+http::Response record_merge(Call&);       // team_record_pages.cpp
+http::Response duplicates_page(Call&);    // duplicates_page.cpp
 
 // read_api.cpp: JSON
 http::Response api_openapi(Call&);

@@ -30,6 +30,10 @@ json names_of(Call& call, const Person& p) {
 
 http::Response person_page(Call& call) {
   auto record = call.public_record(call.id);
+  if (!record) {
+    if (auto kept = call.merged_into(call.id))
+      return http::Response::redirect(301, call.url_of("person", *kept));
+  }
   if (!record || record->kind() != "person") return call.error(404);
   const auto& p = std::get<Person>(record->body);
 

@@ -67,6 +67,10 @@ constexpr std::array kRoutes{
           "start a draft restoring an older revision"},
     Route{"POST", "/{lang}/workspace/records/{id}/unpublish", record_unpublish, EDITOR, false,
           "take a record off the public site at once"},
+    Route{"POST", "/{lang}/workspace/records/{id}/merge", record_merge, EDITOR, true,
+          "merge a duplicate person into this one"},
+    Route{"GET", "/{lang}/workspace/duplicates", duplicates_page, TEAM, true,
+          "persons that may be one: the same name across scripts"},
     Route{"GET", "/api/v1/openapi.json", api_openapi, P, false, "OpenAPI description of the API"},
     // Before /api/v1/{collection}, which "search" would match too.
     Route{"GET", "/api/v1/search", api_search, P, true, "search results as JSON"},

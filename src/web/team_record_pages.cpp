@@ -26,14 +26,39 @@ int number_param(const Call& call, std::string_view name, int fallback) {
 
 json words(const Call& call) {
   json t;
-  for (const char* key : {"edit",        "history",    "unpublish",    "unpublish_reason",
-                          "public_page", "visibility", "revision",     "fields",
-                          "field",       "value",      "confidential", "open_draft",
-                          "when",        "author",     "reviewer",     "reason",
-                          "compare",     "from",       "to",           "restore",
-                          "kind",        "all_kinds",  "show",         "older",
-                          "newer",       "updated",    "changes",      "before",
-                          "after",       "no_changes"})
+  for (const char* key : {"merge",
+                          "merge_hint",
+                          "merged_into",
+                          "edit",
+                          "history",
+                          "unpublish",
+                          "unpublish_reason",
+                          "public_page",
+                          "visibility",
+                          "revision",
+                          "fields",
+                          "field",
+                          "value",
+                          "confidential",
+                          "open_draft",
+                          "when",
+                          "author",
+                          "reviewer",
+                          "reason",
+                          "compare",
+                          "from",
+                          "to",
+                          "restore",
+                          "kind",
+                          "all_kinds",
+                          "show",
+                          "older",
+                          "newer",
+                          "updated",
+                          "changes",
+                          "before",
+                          "after",
+                          "no_changes"})
     t[key] = call.t(std::string("ui.team_") + key);
   return t;
 }
@@ -104,6 +129,11 @@ http::Response team_record_page(Call& call) {
                      {"author", (*draft)->author}};
   else
     data["edit"] = call.url(base + "/edit");
+  if (!record->merged_into.empty())
+    data["merged_into"] = {{"href", call.url("/workspace/records/" + record->merged_into)},
+                           {"id", record->merged_into}};
+  else if (record->kind() == "person" && at_least(call.who->role, Role::kEditor))
+    data["merge"] = call.url(base + "/merge");
   if (record->visibility == "public") {
     data["public_page"] =
         record->kind() == "event" ? json() : json(call.url_of(record->kind(), record->id));
@@ -173,6 +203,18 @@ http::Response record_restore(Call& call) {
   });
   if (!draft) return call.error(draft.status());
   return see_other(call, "/workspace/drafts/" + std::to_string(draft->id));
+}
+
+http::Response record_merge(Call& call) {
+  // The duplicate may be named by id or by words, like any link in a form.
+  auto duplicate = resolver(call.store())(call.request.form_field("duplicate"), "person");
+  if (!duplicate) return call.error(duplicate.status());
+  std::string reason = call.request.form_field("reason");
+  Status s = call.desk->write([&](store::Store& store) {
+    return store::Workflow(store, actor_of(call)).merge(*duplicate, call.id, reason);
+  });
+  if (!s) return call.error(s);
+  return see_other(call, record_base(call));
 }
 
 http::Response record_unpublish(Call& call) {

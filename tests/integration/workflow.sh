@@ -146,6 +146,48 @@ history_and_restore() {
 }
 section "history with a diff, restore as a draft" history_and_restore
 
+duplicates_and_merge() {
+  local liu=p44sj9v9201 # the demo's Liu Xiaobo
+  # new_person_named NAME: ana writes a person, eve publishes it; its id in PUBLISHED.
+  new_person_named() {
+    post_as ana /en/workspace/new/person --data-urlencode "/body/name/zh=$1" \
+      --data-urlencode "/visibility=public" --data-urlencode "/body/ethnicity/en=Han" \
+      --data-urlencode "reason=from another list" --data-urlencode "action=submit"
+    local no
+    no=$(location)
+    post_as eve "/en/workspace/drafts/${no##*/}/review" --data-urlencode "decision=publish"
+    expect_eq "$STATUS" "303" "$1 published"
+    PUBLISHED=$(location)
+    PUBLISHED=${PUBLISHED##*/}
+  }
+  new_person_named 劉曉波
+  local dup=$PUBLISHED
+  as ana /en/workspace/duplicates
+  expect_eq "$STATUS" "200" "the possible duplicates"
+  expect_contains body.html "same name in Simplified: 刘晓波"
+  expect_contains body.html "$dup"
+  expect_not_contains body.html 'class="merge"' # a researcher does not merge
+  post_as ana "/en/workspace/records/$liu/merge" --data-urlencode "duplicate=$dup" --data-urlencode "reason=x"
+  expect_eq "$STATUS" "403" "a researcher merging"
+  as eve /en/workspace/duplicates
+  expect_contains body.html 'class="merge"'
+  post_as eve "/en/workspace/records/$liu/merge" --data-urlencode "duplicate=$dup" \
+    --data-urlencode "reason=the same man in two lists"
+  expect_eq "$STATUS" "303" "merged"
+  fetch "/en/persons/$dup"
+  expect_eq "$STATUS" "301" "the duplicate's public address"
+  expect_contains headers.txt "Location: /en/persons/$liu"
+  fetch "/zh-hant/persons/$liu"
+  expect_contains body.html "劉曉波"
+  fetch "/api/v1/persons/$liu"
+  expect_contains body.html '"en":"Han"' # filled in from the duplicate
+  as eve /en/workspace/duplicates
+  expect_not_contains body.html "$dup"
+  expect_eq "$(sql "$DB" "SELECT count(*) FROM revisions WHERE record_id = '$dup'")" "2" "the duplicate's history"
+  expect_eq "$(sql "$DB" "SELECT count(*) FROM refs WHERE to_id = '$dup'")" "0" "references to the duplicate"
+}
+section "possible duplicates and merge" duplicates_and_merge
+
 roles_and_unpublish() {
   as cal /en/workspace/audit
   expect_eq "$STATUS" "403" "a contributor's audit view"
