@@ -1,4 +1,5 @@
-// jianzheng user add|passwd|role|disable|enable|totp|list|log: the team's accounts. Every
+// jianzheng user add|passwd|role|disable|enable|totp|grant|revoke|grants|list|log: the
+// team's accounts and per-record grants. Every
 // change is logged with who made it ($USER) and is all or nothing.
 #include <iomanip>
 #include <iostream>
@@ -142,6 +143,34 @@ void add_user(CLI::App& app, Globals& g) {
                   << std::setw(10) << (u.disabled ? "disabled" : "active") << std::setw(10)
                   << (u.totp_secret.empty() ? "password" : "+code") << u.created << "\n";
       std::cout << users->size() << " account(s)\n";
+      return Status::ok();
+    });
+  });
+
+  auto record = std::make_shared<std::string>();
+  for (bool give : {true, false}) {
+    auto* sub = cmd->add_subcommand(
+        give ? "grant" : "revoke",
+        give ? "Let an account read (and draft changes to) one record its role may not read"
+             : "Take a grant back");
+    sub->add_option("name", *name, "account name")->required();
+    sub->add_option("record", *record, "record id")->required();
+    sub->callback([&g, name, record, give] {
+      with_accounts(g, [&](store::Accounts& accounts) -> Status {
+        JZ_RETURN_IF_ERROR(give ? accounts.grant(*name, *record, default_author())
+                                : accounts.revoke(*name, *record, default_author()));
+        std::cout << *name << (give ? " may now read " : " may no longer read ") << *record << "\n";
+        return Status::ok();
+      });
+    });
+  }
+  auto* grants = cmd->add_subcommand("grants", "The records an account was granted, by id");
+  grants->add_option("name", *name, "account name")->required();
+  grants->callback([&g, name] {
+    with_accounts(g, [&](store::Accounts& accounts) -> Status {
+      auto ids = accounts.grants_of(*name);
+      if (!ids) return ids.status();
+      for (const auto& id : *ids) std::cout << id << "\n";
       return Status::ok();
     });
   });

@@ -69,6 +69,16 @@ class Accounts {
   virtual Status drop_expired_sessions(std::string_view now) = 0;
   // The newest `limit` events first.
   virtual Result<std::vector<AccountEvent>> account_events(std::int64_t limit) = 0;
+
+  // Per-record grants: an account may read (and draft changes to) a record its role could
+  // not, e.g. a contributor working on one restricted case. Logged like other changes;
+  // not_found when the account or the record does not exist.
+  virtual Status grant(std::string_view name, std::string_view record_id,
+                       std::string_view actor) = 0;
+  virtual Status revoke(std::string_view name, std::string_view record_id,
+                        std::string_view actor) = 0;
+  virtual Result<bool> has_grant(std::string_view name, std::string_view record_id) = 0;
+  virtual Result<std::vector<std::string>> grants_of(std::string_view name) = 0;  // by id
 };
 
 }  // namespace jz::store

@@ -144,6 +144,11 @@ CREATE TABLE drafts (
   created TEXT NOT NULL,
   updated TEXT NOT NULL
 ) STRICT;
+CREATE TABLE record_grants (  -- an account may read this record whatever its role
+  user TEXT NOT NULL REFERENCES users (name),
+  record_id TEXT NOT NULL REFERENCES records (id),
+  PRIMARY KEY (user, record_id)
+) STRICT, WITHOUT ROWID;
 CREATE TABLE draft_events (
   seq INTEGER PRIMARY KEY,
   at TEXT NOT NULL,

@@ -43,6 +43,11 @@ class SqliteAccounts final : public Accounts {
         {&drop_session_, "DELETE FROM sessions WHERE token_hash = ?1"},
         {&drop_sessions_of_, "DELETE FROM sessions WHERE user = ?1"},
         {&drop_expired_, "DELETE FROM sessions WHERE expires <= ?1"},
+        {&record_exists_, "SELECT 1 FROM records WHERE id = ?1"},
+        {&grant_, "INSERT OR IGNORE INTO record_grants (user, record_id) VALUES (?1, ?2)"},
+        {&revoke_, "DELETE FROM record_grants WHERE user = ?1 AND record_id = ?2"},
+        {&has_grant_, "SELECT 1 FROM record_grants WHERE user = ?1 AND record_id = ?2"},
+        {&grants_of_, "SELECT record_id FROM record_grants WHERE user = ?1 ORDER BY record_id"},
         {&events_,
          "SELECT seq, at, actor, user, action FROM account_events ORDER BY seq DESC LIMIT ?1"},
     });
@@ -158,7 +163,58 @@ class SqliteAccounts final : public Accounts {
     return out;
   }
 
+  Status grant(std::string_view name, std::string_view record_id, std::string_view actor) override {
+    return in_transaction([&]() -> Status {
+      auto user = find_user(name);
+      if (!user) return user.status();
+      if (!*user) return no_account(name);
+      auto exists = row_exists(record_exists_.bind(1, record_id));
+      if (!exists) return exists.status();
+      if (!*exists)
+        return Status::not_found("no record with id \"" + std::string(record_id) + "\"");
+      JZ_RETURN_IF_ERROR(grant_.bind(1, name).bind(2, record_id).run());
+      return log(clock_(), actor, name, "granted " + std::string(record_id));
+    });
+  }
+
+  Status revoke(std::string_view name, std::string_view record_id,
+                std::string_view actor) override {
+    return in_transaction([&]() -> Status {
+      JZ_RETURN_IF_ERROR(revoke_.bind(1, name).bind(2, record_id).run());
+      if (sqlite3_changes(db_.handle()) == 0)
+        return Status::not_found(std::string(name) + " has no grant for " + std::string(record_id));
+      return log(clock_(), actor, name, "revoked " + std::string(record_id));
+    });
+  }
+
+  Result<bool> has_grant(std::string_view name, std::string_view record_id) override {
+    return row_exists(has_grant_.bind(1, name).bind(2, record_id));
+  }
+
+  Result<std::vector<std::string>> grants_of(std::string_view name) override {
+    grants_of_.bind(1, name);
+    std::vector<std::string> out;
+    Status s;
+    while (grants_of_.step(&s)) out.push_back(grants_of_.text(0));
+    grants_of_.reset();
+    if (!s) return s;
+    return out;
+  }
+
  private:
+  static Status no_account(std::string_view name) {
+    return Status::not_found("no account named " + std::string(name) +
+                             "; `jianzheng user list` shows them");
+  }
+
+  static Result<bool> row_exists(Statement& q) {
+    Status s;
+    bool found = q.step(&s);
+    q.reset();
+    if (!s) return s;
+    return found;
+  }
+
   static Result<User> read(Statement& row) {
     auto role = parse_role(row.text_view(1));
     if (!role) return Status::corrupt("account " + row.text(0) + ": " + role.status().message());
@@ -192,9 +248,7 @@ class SqliteAccounts final : public Accounts {
     return in_transaction([&]() -> Status {
       std::string now = clock_();
       JZ_RETURN_IF_ERROR(update.bind(1, name).bind(2, value).bind(3, now).run());
-      if (sqlite3_changes(db_.handle()) == 0)
-        return Status::not_found("no account named " + std::string(name) +
-                                 "; `jianzheng user list` shows them");
+      if (sqlite3_changes(db_.handle()) == 0) return no_account(name);
       if (end_sessions) JZ_RETURN_IF_ERROR(drop_sessions_of_.bind(1, name).run());
       return log(now, actor, name, action);
     });
@@ -208,7 +262,8 @@ class SqliteAccounts final : public Accounts {
   Database& db_;
   Clock clock_;
   Statement find_, all_, add_, set_hash_, set_role_, set_disabled_, failed_, succeeded_, set_totp_,
-      add_session_, find_session_, drop_session_, drop_sessions_of_, drop_expired_, log_, events_;
+      add_session_, find_session_, drop_session_, drop_sessions_of_, drop_expired_, log_, events_,
+      record_exists_, grant_, revoke_, has_grant_, grants_of_;
 };
 
 }  // namespace

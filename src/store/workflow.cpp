@@ -26,10 +26,17 @@ Status need_reason(const std::string& reason) {
 
 }  // namespace
 
+Result<bool> Workflow::can_read(const Record& record) {
+  if (may_read(actor_.role, record.visibility)) return true;
+  return store_.accounts().has_grant(actor_.name, record.id);
+}
+
 Result<Record> Workflow::read(std::string_view record_id) {
   auto record = store_.get(record_id);
   if (!record) return record.status();
-  if (!may_read(actor_.role, record->visibility))
+  auto allowed = can_read(*record);
+  if (!allowed) return allowed.status();
+  if (!*allowed)
     return Status::forbidden("record " + std::string(record_id) + " is " + record->visibility +
                              "; your role may not read it");
   return record;
@@ -43,8 +50,9 @@ Result<Draft> Workflow::open(std::int64_t id) {
     // Others may see a draft only of a record they may read.
     auto record = parse_record((*draft)->body);
     if (!record) return record.status().prefixed(number(id) + ": ");
-    if (!may_read(actor_.role, record->visibility))
-      return Status::forbidden(number(id) + " is not yours to read");
+    auto allowed = can_read(*record);
+    if (!allowed) return allowed.status();
+    if (!*allowed) return Status::forbidden(number(id) + " is not yours to read");
   }
   return std::move(**draft);
 }
@@ -96,7 +104,9 @@ Result<Draft> Workflow::restore(std::string_view record_id, int revision) {
     auto old = parse_record(r.snapshot);
     if (!old) return old.status().prefixed("revision " + std::to_string(revision) + ": ");
     // An old revision may have been more hidden than the record is now.
-    if (!may_read(actor_.role, old->visibility))
+    auto allowed = can_read(*old);
+    if (!allowed) return allowed.status();
+    if (!*allowed)
       return Status::forbidden("revision " + std::to_string(revision) + " was " + old->visibility +
                                "; your role may not read it");
     return start_draft(std::move(*old), "restore revision " + std::to_string(revision),

@@ -33,8 +33,9 @@ struct Actor {
   Role role = Role::kContributor;
 };
 
-// Which records an account may read in the workspace: contributors public ones,
-// researchers also restricted ones, editors and admins all.
+// Which records a role may read in the workspace: contributors public ones, researchers
+// also restricted ones, editors and admins all. A per-record grant (Accounts::grant) lets an
+// account read one more (Workflow::can_read).
 bool may_read(Role role, std::string_view visibility);
 
 class Workflow {
@@ -62,6 +63,8 @@ class Workflow {
   bool may_discard(const Draft& draft) const;
   // The record as stored, if this account may read it.
   Result<Record> read(std::string_view record_id);
+  // Whether this account may read the record: by its role (may_read), or by a grant.
+  Result<bool> can_read(const Record& record);
 
  private:
   Result<Draft> start_draft(Record proposed, std::string reason, int base_revision,

@@ -22,8 +22,11 @@ http::Response duplicates_page(Call& call) {
   if (!persons) return call.error(persons.status());
   std::map<std::string, const Record*> by_id;
   std::vector<search::NamedRecord> named;
+  store::Workflow workflow(call.store(), actor_of(call));
   for (const Record& r : *persons) {
-    if (!r.merged_into.empty() || !store::may_read(call.who->role, r.visibility)) continue;
+    auto allowed = workflow.can_read(r);
+    if (!allowed) return call.error(allowed.status());
+    if (!r.merged_into.empty() || !*allowed) continue;
     const auto& p = std::get<Person>(r.body);
     search::NamedRecord n{.id = r.id, .names = {p.name.zh, p.name.zh_hant, p.name.en}};
     for (const auto& a : p.aliases) n.names.push_back(a.name);

@@ -75,12 +75,14 @@ http::Response team_record_list(Call& call) {
   int page = std::max(1, number_param(call, "page", 1));
   auto records = call.store().list(kind, (page - 1) * kPerPage, kPerPage + 1);
   if (!records) return call.error(records.status());
-  Role role = call.who->role;
+  store::Workflow workflow(call.store(), actor_of(call));
   json rows = json::array();
   for (std::size_t i = 0; i < records->size() && i < static_cast<std::size_t>(kPerPage); ++i) {
     const Record& r = (*records)[i];
     // A role that may not read a record does not learn that it exists.
-    if (!store::may_read(role, r.visibility)) continue;
+    auto allowed = workflow.can_read(r);
+    if (!allowed) return call.error(allowed.status());
+    if (!*allowed) continue;
     rows.push_back({{"href", call.url("/workspace/records/" + r.id)},
                     {"id", r.id},
                     {"name", call.str(r.label())},

@@ -5,7 +5,8 @@
 namespace jz::testing {
 
 inline constexpr const char* kBackToSchema4 =
-    "DROP TABLE drafts; DROP TABLE draft_events; ALTER TABLE revisions DROP COLUMN reviewer; "
+    "DROP TABLE drafts; DROP TABLE draft_events; DROP TABLE record_grants; "
+    "ALTER TABLE revisions DROP COLUMN reviewer; "
     "DROP TABLE sessions; DROP TABLE users; DROP TABLE account_events; ";
 
 }  // namespace jz::testing

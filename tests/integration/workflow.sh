@@ -199,6 +199,12 @@ roles_and_unpublish() {
   expect_eq "$STATUS" "404" "the public page after unpublishing"
   as cal "/en/workspace/records/$ID"
   expect_eq "$STATUS" "403" "a contributor reading a restricted record"
+  expect_ok jz "$DB" user grant cal "$ID"
+  as cal "/en/workspace/records/$ID"
+  expect_eq "$STATUS" "200" "the same with a grant for it"
+  expect_ok jz "$DB" user revoke cal "$ID"
+  as cal "/en/workspace/records/$ID"
+  expect_eq "$STATUS" "403" "after the grant is revoked"
   as ana "/en/workspace/records/$ID"
   expect_eq "$STATUS" "200" "a researcher reading it"
   as eve /en/workspace/audit

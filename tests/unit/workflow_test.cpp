@@ -158,6 +158,27 @@ TEST_F(WorkflowTest, RolesSeeOnlyTheRecordsTheyMayRead) {
   EXPECT_TRUE(as("e", Role::kEditor).open(draft->id));
 }
 
+TEST_F(WorkflowTest, AGrantOpensOneRecordToOneAccount) {
+  Record hidden = person("Hidden", "confidential");
+  Record other = person("Other", "confidential");
+  ASSERT_TRUE(store_->put(hidden, {"import", "seed"}));
+  ASSERT_TRUE(store_->put(other, {"import", "seed"}));
+  User cal{.name = "cal", .role = Role::kContributor, .password_hash = "x"};
+  ASSERT_TRUE(store_->accounts().add_user(cal, "admin"));
+  auto c = as("cal", Role::kContributor);
+  EXPECT_EQ(c.read(hidden.id).status().code(), Code::kForbidden);
+  EXPECT_EQ(store_->accounts().grant("cal", "p0000000000", "admin").code(), Code::kNotFound);
+  ASSERT_TRUE(store_->accounts().grant("cal", hidden.id, "admin"));
+  EXPECT_TRUE(c.read(hidden.id));
+  EXPECT_EQ(c.read(other.id).status().code(), Code::kForbidden) << "one record, not its kind";
+  EXPECT_EQ(as("dan", Role::kContributor).read(hidden.id).status().code(), Code::kForbidden);
+  auto draft = c.start(hidden, "a correction");
+  ASSERT_TRUE(draft) << draft.status().message();
+  ASSERT_TRUE(store_->accounts().revoke("cal", hidden.id, "admin"));
+  EXPECT_EQ(c.read(hidden.id).status().code(), Code::kForbidden);
+  EXPECT_TRUE(c.open(draft->id)) << "her own draft stays hers";
+}
+
 TEST_F(WorkflowTest, RestoreMakesADraftOfAnOlderRevision) {
   Record r = person("First");
   ASSERT_TRUE(store_->put(r, {"import", "seed"}));
