@@ -23,7 +23,7 @@ $(ASAN_BUILD)/CMakeCache.txt: | deps
 
 build-asan: deps $(ASAN_BUILD)/CMakeCache.txt
 	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target jz_unit_tests jz_http_tests jz_web_tests jz_i18n_tests jz_search_tests \
-	  partial_date_fuzz record_json_fuzz csv_reader_fuzz search_query_fuzz
+	  partial_date_fuzz record_json_fuzz csv_reader_fuzz search_query_fuzz multipart_fuzz
 
 # Serves the site on http://127.0.0.1:$(PORT) from $(DB), creating it with the demo data first.
 run: build
@@ -50,7 +50,7 @@ fuzz: deps
 	@scripts/install-deps scripts/debian-packages-fuzz.txt
 	@CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJZ_FUZZ=ON >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
-	@for t in partial_date record_json csv_reader; do \
+	@for t in partial_date record_json csv_reader multipart; do \
 	  mkdir -p build-fuzz/corpus/$$t && cp -n fuzz/corpus/$$t/* build-fuzz/corpus/$$t/; \
 	  build-fuzz/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/$$t- \
 	    build-fuzz/corpus/$$t || exit 1; done
