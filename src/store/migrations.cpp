@@ -16,7 +16,7 @@ struct Migration {
   Status (*fill)(Database&) = nullptr;
 };
 
-const std::array<Migration, 6> kMigrations = {
+const std::array<Migration, 7> kMigrations = {
     // 1: records, their references, the revision chain.
     Migration{R"sql(
 CREATE TABLE records (
@@ -144,11 +144,6 @@ CREATE TABLE drafts (
   created TEXT NOT NULL,
   updated TEXT NOT NULL
 ) STRICT;
-CREATE TABLE record_grants (  -- an account may read this record whatever its role
-  user TEXT NOT NULL REFERENCES users (name),
-  record_id TEXT NOT NULL REFERENCES records (id),
-  PRIMARY KEY (user, record_id)
-) STRICT, WITHOUT ROWID;
 CREATE TABLE draft_events (
   seq INTEGER PRIMARY KEY,
   at TEXT NOT NULL,
@@ -159,6 +154,14 @@ CREATE TABLE draft_events (
 ) STRICT;
 )sql",
               index_public_records},
+    // 7: per-record grants (Accounts::grant): an account may read one more record.
+    Migration{R"sql(
+CREATE TABLE record_grants (
+  user TEXT NOT NULL REFERENCES users (name),
+  record_id TEXT NOT NULL REFERENCES records (id),
+  PRIMARY KEY (user, record_id)
+) STRICT, WITHOUT ROWID;
+)sql"},
 };
 
 }  // namespace

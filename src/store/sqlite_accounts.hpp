@@ -1,6 +1,6 @@
 #pragma once
 // Accounts on the store's SQLite connection (tables `users`, `sessions` and
-// `account_events`, migration 5; `record_grants`, migration 6).
+// `account_events`, migration 5; `record_grants`, migration 7).
 #include <memory>
 
 #include "core/clock.hpp"
