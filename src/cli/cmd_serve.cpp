@@ -13,6 +13,9 @@ void add_serve(CLI::App& app, Globals& g) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   cmd->add_flag("!--no-access-log", options->access_log, "do not log requests to stderr");
+  cmd->add_option("--files", options->files_dir,
+                  "where files attached to sources are kept (default: the database's path + "
+                  "\".files\"); never inside a folder a web server serves");
   cmd->callback([&g, options] {
     // Opening read-write first brings the schema up to date; the workers only read, and
     // this connection serves logins.

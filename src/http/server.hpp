@@ -26,6 +26,10 @@ struct ServerOptions {
   int worker_threads = 2;
   std::size_t max_header_bytes = 8 * 1024;
   std::size_t max_body_bytes = 1 << 20;
+  // Requests `accepts_upload` picks by method and target (a file attached to a record) may
+  // send bodies up to max_upload_bytes instead; the others are held to max_body_bytes.
+  std::size_t max_upload_bytes = 0;
+  std::function<bool(std::string_view method, std::string_view target)> accepts_upload;
   // Deadlines, each counted from its start: a whole request header (from accept, or from the
   // first byte on a kept-alive connection), a whole body, a whole response write (body_timeout
   // too), and the idle gap between kept-alive requests. Expiry closes the connection silently.

@@ -120,7 +120,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
         ctx_.options.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
-    parser_->body_limit(static_cast<std::uint64_t>(ctx_.options.max_body_bytes));
+    // The larger limit until the header says which request this is (on_header).
+    parser_->body_limit(static_cast<std::uint64_t>(
+        std::max(ctx_.options.max_body_bytes, ctx_.options.max_upload_bytes)));
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              beast::bind_front_handler(&Session::on_header, shared_from_this()));
   }
@@ -130,6 +132,14 @@ class Session : public std::enable_shared_from_this<Session> {
     if (parser_->is_done()) return dispatch();
     stream_.expires_after(ctx_.options.body_timeout);
     const auto& req = parser_->get();
+    const auto& accepts = ctx_.options.accepts_upload;
+    if (!accepts ||
+        !accepts(std::string_view(req.method_string()), std::string_view(req.target()))) {
+      std::uint64_t limit = ctx_.options.max_body_bytes;
+      parser_->body_limit(limit);  // bytes of a chunked body count as they arrive
+      if (auto length = parser_->content_length(); length && *length > limit)
+        return on_read_error(bhttp::error::body_limit);
+    }
     if (req.version() >= 11 && beast::iequals(req[bhttp::field::expect], "100-continue")) {
       // curl and others wait for this before sending a large body.
       static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";

@@ -26,10 +26,11 @@ std::optional<std::int64_t> draft_number(const Call& call) {
 json words(const Call& call) {
   json t;
   for (const char* key :
-       {"reason",      "reason_hint",  "save",         "submit",     "publish", "send_back",
-        "note",        "discard",      "changes",      "field",      "before",  "after",
-        "no_changes",  "confidential", "other_hidden", "fix_errors", "author",  "state",
-        "review_note", "record",       "envelope",     "body",       "required"})
+       {"reason",      "reason_hint",  "save",         "submit",     "publish",  "send_back",
+        "note",        "discard",      "changes",      "field",      "before",   "after",
+        "no_changes",  "confidential", "other_hidden", "fix_errors", "author",   "state",
+        "review_note", "record",       "envelope",     "body",       "required", "attach",
+        "attached",    "file",         "file_hint"})
     t[key] = call.t(std::string("ui.draft_") + key);
   return t;
 }
@@ -71,6 +72,14 @@ http::Response render(Call& call, const FormPage& page) {
     data["action"] = call.url(base);
     if (workflow.may_review(d)) data["review"] = {{"action", call.url(base + "/review")}};
     if (workflow.may_discard(d)) data["discard"] = {{"action", call.url(base + "/discard")}};
+    if (d.kind == "source" && editable) {
+      auto record = parse_record(d.body);
+      std::string hash = record ? std::get<Source>(record->body).file_hash : "";
+      data["attach"] = {
+          {"action", call.url(base + "/file")},
+          {"hash", or_null(hash)},
+          {"download", hash.empty() ? json() : json(call.url("/workspace/files/" + hash))}};
+    }
   } else {
     title = call.t("ui.draft_new", kind_label);
     data["action"] = call.url("/workspace/new/" + page.kind);

@@ -49,6 +49,8 @@ http::Response record_history(Call&);     // team_record_pages.cpp
 http::Response record_restore(Call&);     // team_record_pages.cpp
 http::Response record_unpublish(Call&);   // team_record_pages.cpp
 http::Response record_merge(Call&);       // team_record_pages.cpp
+http::Response attach_file(Call&);        // file_pages.cpp
+http::Response file_download(Call&);      // file_pages.cpp
 http::Response duplicates_page(Call&);    // duplicates_page.cpp
 
 // read_api.cpp: JSON

@@ -135,6 +135,7 @@ constexpr std::array kSource{
     FieldSpec{"retrieved", T::kDate, "ui.retrieved"},
     FieldSpec{"reliability", T::kChoice, "ui.reliability", v::reliability_grades, "reliability"},
     FieldSpec{"language", T::kString, "ui.source_language"},
+    FieldSpec{"file_hash", T::kString, "ui.file_hash"},
 };
 
 constexpr std::array kTopic{

@@ -3,6 +3,7 @@
 #include <array>
 #include <memory>
 
+#include "http/multipart.hpp"
 #include "store/store.hpp"
 #include "web/handlers.hpp"
 #include "web/list_query.hpp"
@@ -13,7 +14,9 @@ namespace {
 
 constexpr auto P = Access::kPublic;
 constexpr auto TEAM = Access::kContributor;  // any logged-in account
+constexpr auto RESEARCHER = Access::kResearcher;
 constexpr auto EDITOR = Access::kEditor;
+constexpr std::string_view kAttachPattern = "/{lang}/workspace/drafts/{id}/file";
 
 constexpr std::array kRoutes{
     Route{"GET", "/", language_redirect, P, false,
@@ -55,6 +58,10 @@ constexpr std::array kRoutes{
           "publish a draft, or send it back with a note"},
     Route{"POST", "/{lang}/workspace/drafts/{id}/discard", draft_discard, TEAM, false,
           "throw a draft away"},
+    Route{"POST", kAttachPattern, attach_file, TEAM, true,
+          "attach a file to a source's draft (multipart; the one route with a larger body)"},
+    Route{"GET", "/{lang}/workspace/files/{id}", file_download, RESEARCHER, false,
+          "an attached file, by its hash, as a download"},
     Route{"GET", "/{lang}/workspace/records/", team_record_list, TEAM, true,
           "the records this role may read, by kind"},
     Route{"GET", "/{lang}/workspace/records/{id}", team_record_page, TEAM, true,
@@ -100,8 +107,14 @@ class Segments {
   bool done_;
 };
 
-// Matches `path` against `pattern`, filling the call's parameters.
-bool match(std::string_view pattern, std::string_view path, Call& call) {
+// The parameters a pattern's segments in braces take from a path.
+struct Params {
+  std::optional<i18n::Lang> lang;  // only for a pattern with {lang}
+  std::string_view id, collection;
+};
+
+// Matches `path` against `pattern`, filling `call` with its parameters.
+bool match(std::string_view pattern, std::string_view path, Params& call) {
   Segments pat(pattern), got(path);
   std::string_view p, s;
   while (pat.next(p)) {
@@ -128,13 +141,28 @@ bool match(std::string_view pattern, std::string_view path, Call& call) {
 const Route* find_route(std::string_view path, Call& call, std::string* allowed,
                         std::string_view method) {
   for (const auto& route : kRoutes) {
-    if (!match(route.pattern, path, call)) continue;
+    Params params;
+    if (!match(route.pattern, path, params)) continue;
+    if (params.lang) call.lang = *params.lang;
+    call.id = params.id;
+    call.collection = params.collection;
     if (route.method == method) return &route;
     if (allowed)
       *allowed += std::string(allowed->empty() ? "" : ", ") +
                   (route.method == "GET" ? "GET, HEAD" : std::string(route.method));
   }
   return nullptr;
+}
+
+// The CSRF token a form sent: a field of an ordinary form, or a part of a file upload's.
+std::string csrf_sent(const http::Request& request) {
+  auto boundary = http::multipart_boundary(request.header("content-type"));
+  if (!boundary) return request.form_field("csrf");
+  auto parts = http::parse_multipart(request.body, *boundary);
+  if (auto* list = std::get_if<std::vector<http::FormPart>>(&parts))
+    for (const auto& part : *list)
+      if (part.name == "csrf" && !part.is_file) return part.body;
+  return "";
 }
 
 // Access above kPublic names the least role, in the same order.
@@ -158,7 +186,7 @@ std::optional<http::Response> admit(const Route& route, Call& call, Context& con
   }
   if (!at_least((*who)->role, role_for(route.access)))
     return call.error(403, call.t("ui.role_needed"));
-  if (route.method == "POST" && !same_token(call.request.form_field("csrf"), (*who)->csrf))
+  if (route.method == "POST" && !same_token(csrf_sent(call.request), (*who)->csrf))
     return call.error(403, call.t("ui.form_expired"));
   call.who = std::move(*who);
   return std::nullopt;
@@ -211,6 +239,12 @@ http::Response answer(const Route& route, Call& call, Context& context) {
 
 std::span<const Route> routes() {
   return kRoutes;
+}
+
+bool accepts_upload(std::string_view method, std::string_view target) {
+  if (method != "POST") return false;
+  Params params;
+  return match(kAttachPattern, target.substr(0, target.find('?')), params);
 }
 
 http::Response dispatch(const http::Request& request, Context& context) {

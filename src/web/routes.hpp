@@ -31,6 +31,10 @@ struct Route {
 
 std::span<const Route> routes();
 
+// Whether a request may send a file (a larger body than other forms): http::ServerOptions
+// asks before it reads the body.
+bool accepts_upload(std::string_view method, std::string_view target);
+
 // Finds the route for a request and answers it: from the page cache when nothing was
 // written since it was rendered, else by calling the handler. 404 when no route matches,
 // 405 when only the method does not, 301 to the canonical URL for a missing final "/".

@@ -26,13 +26,17 @@ int serve(const std::string& db_path, std::unique_ptr<store::Store> writer,
     return 1;
   }
   PageCache cache;
-  TeamDesk desk(std::move(writer));
+  TeamDesk desk(std::move(writer),
+                store::FileStore(options.files_dir.empty() ? db_path + ".files" : options.files_dir,
+                                 options.max_file_bytes));
   Context context{**site, readers, cache, &desk};
 
   http::ServerOptions server_options;
   server_options.bind = options.bind;
   server_options.port = options.port;
   server_options.worker_threads = options.workers;
+  server_options.max_upload_bytes = options.max_file_bytes + 64 * 1024;  // and the form around it
+  server_options.accepts_upload = accepts_upload;
   if (options.access_log)
     server_options.access_log = [](std::string_view line) { std::cerr << line << "\n"; };
   server_options.error_page = [&context](int status) {

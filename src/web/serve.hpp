@@ -13,6 +13,10 @@ struct ServeOptions {
   std::uint16_t port = 8080;
   int workers = 4;         // handler threads, each borrowing a read-only connection
   bool access_log = true;  // to stderr; never client addresses
+  // Files attached to sources: where they are kept ("" for the database's path + ".files"),
+  // and the largest one accepted.
+  std::string files_dir = {};
+  std::size_t max_file_bytes = 20 << 20;
 };
 
 // `writer` is the database opened read-write (which brought its schema up to date); it

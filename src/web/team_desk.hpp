@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 
+#include "store/file_store.hpp"
 #include "store/store.hpp"
 #include "web/login.hpp"
 
@@ -12,8 +13,11 @@ namespace jz::web {
 
 class TeamDesk {
  public:
-  explicit TeamDesk(std::unique_ptr<store::Store> writer, Clock clock = system_clock())
-      : writer_(std::move(writer)), login_(writer_->accounts(), std::move(clock)) {}
+  TeamDesk(std::unique_ptr<store::Store> writer, store::FileStore files,
+           Clock clock = system_clock())
+      : writer_(std::move(writer)),
+        files_(std::move(files)),
+        login_(writer_->accounts(), std::move(clock)) {}
 
   Result<NewSession> log_in(std::string_view name, std::string_view password,
                             std::string_view code) {
@@ -34,6 +38,9 @@ class TeamDesk {
     std::lock_guard lock(mutex_);
     return work(*writer_);
   }
+  // Files attached to sources (the FileStore is safe to use from several threads: each
+  // file is written under a name of its own and renamed into place).
+  const store::FileStore& files() const { return files_; }
 
   // The newest changes to accounts, for the audit view.
   Result<std::vector<store::AccountEvent>> account_events(std::int64_t limit) {
@@ -44,6 +51,7 @@ class TeamDesk {
  private:
   std::mutex mutex_;
   std::unique_ptr<store::Store> writer_;
+  store::FileStore files_;
   Login login_;
 };
 

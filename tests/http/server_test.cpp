@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "test_client.hpp"
@@ -41,6 +42,10 @@ class ServerTest : public ::testing::Test {
     options.bind = "127.0.0.1";
     options.port = 0;
     options.max_body_bytes = 1024;
+    options.max_upload_bytes = 4096;  // for POST /echo?upload only
+    options.accepts_upload = [](std::string_view method, std::string_view target) {
+      return method == "POST" && target == "/echo?upload";
+    };
     options.header_timeout = std::chrono::seconds(1);  // the slowloris test waits this long
     options.body_timeout = std::chrono::seconds(1);    // and the stalled-body test this long
     options.keep_alive_timeout = std::chrono::seconds(5);
@@ -240,6 +245,26 @@ TEST_F(ServerTest, TooLargeBodyIs413) {
   auto lines = log_lines();
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_NE(lines[0].find(" POST /echo 413 "), std::string::npos) << lines[0];
+}
+
+TEST_F(ServerTest, AnUploadMaySendMoreButNoMoreThanItsOwnLimit) {
+  for (auto [target, size, status] :
+       {std::tuple{"/echo?upload", 3000, 200}, {"/echo?upload", 5000, 413}, {"/echo", 3000, 413}}) {
+    TestClient client(server_->port());
+    ASSERT_TRUE(client.send("POST " + std::string(target) + " HTTP/1.1\r\nHost: test\r\n" +
+                            "Content-Length: " + std::to_string(size) + "\r\n\r\n" +
+                            std::string(size, 'x')));
+    auto r = client.read_response();
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, status) << target << " " << size;
+  }
+  TestClient chunked(server_->port());  // a chunked body elsewhere is held to the small limit
+  std::string request = "POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n";
+  for (int i = 0; i < 3; ++i) request += "200\r\n" + std::string(512, 'y') + "\r\n";
+  ASSERT_TRUE(chunked.send(request + "0\r\n\r\n"));
+  auto r = chunked.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
 }
 
 TEST_F(ServerTest, TooLargeChunkedBodyIs413) {

@@ -68,7 +68,7 @@ ok "${#CANARIES[@]} canaries and ${#VISIBLE[@]} public VISIBLE- strings in the f
 declare -A PINYIN=([琥珀]="hu po" [机密甲]="ji mi jia" [翡翠]="fei cui" [麒麟]="qi lin"
   [蟾蜍]="chan chu" [蜘蛛]="zhi zhu" [貔貅]="pi xiu" [饕餮]="tao tie" [蟋蟀]="xi shuai"
   [松鼠]="song shu" [蜻蜓]="qing ting" [犀牛]="xi niu" [螳螂]="tang lang" [蝙蝠]="bian fu"
-  [蚯蚓]="qiu yin" [蝌蚪]="ke dou" [蜥蜴]="xi yi")
+  [蚯蚓]="qiu yin" [蝌蚪]="ke dou" [蜥蜴]="xi yi" [草稿]="cao gao")
 traditional() { TRAD=${1//丝/絲}; TRAD=${TRAD//机/機}; }
 
 # --- the database ---------------------------------------------------------------------------
@@ -364,6 +364,22 @@ json_links() {
 }
 
 start_server "$DB"
+
+# Drafts waiting for review are not public either: a new person and a change to a public
+# one, each with a canary, written through the workspace and submitted.
+expect_ok jz "$DB" user add ana --role researcher <<<"correct horse battery staple"
+log_in ana "correct horse battery staple"
+post_as ana /en/workspace/new/person --data-urlencode "/body/name/en=CANARY-DRAFT-NEW-PERSON" \
+  --data-urlencode "/visibility=public" --data-urlencode "reason=r" --data-urlencode "action=submit"
+expect_eq "$STATUS" "303" "a new person's draft"
+EDITED=$(sql "$DB" "SELECT id FROM records WHERE kind = 'person' AND visibility = 'public' ORDER BY id LIMIT 1")
+post_as ana "/en/workspace/records/$EDITED/edit"
+post_as ana "$(location)" --data-urlencode "/body/name/en=CANARY-DRAFT-EDIT" \
+  --data-urlencode "/body/name/zh=金丝雀草稿" --data-urlencode "/visibility=public" \
+  --data-urlencode "reason=r" --data-urlencode "action=submit"
+expect_eq "$STATUS" "303" "a change's draft"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM drafts WHERE state = 'in_review'")" "2" "drafts in review"
+CANARIES+=(CANARY-DRAFT-NEW-PERSON CANARY-DRAFT-EDIT 金丝雀草稿)
 
 for l in "${LANGS[@]}"; do
   queue "/$l/" "(start)"

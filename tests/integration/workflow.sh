@@ -188,6 +188,49 @@ duplicates_and_merge() {
 }
 section "possible duplicates and merge" duplicates_and_merge
 
+attach_a_file() {
+  post_as ana /en/workspace/new/source --data-urlencode "/body/type=court_document" \
+    --data-urlencode "/body/title/en=Verdict" --data-urlencode "/visibility=public" \
+    --data-urlencode "reason=the verdict"
+  expect_eq "$STATUS" "303" "a new source"
+  local draft
+  draft=$(location)
+  printf 'scan\0with\r\nbinary bytes\xff' >verdict.pdf
+  as ana "$draft/file" -F "csrf=forged" -F "file=@verdict.pdf"
+  expect_eq "$STATUS" "403" "an upload with a forged token"
+  as ana "$draft/file" -F "csrf=${CSRF[ana]}" -F "file=@verdict.pdf;filename=../../etc/passwd"
+  expect_eq "$STATUS" "303" "the file attached"
+  local hash
+  hash=$(sql "$DB" "SELECT json_extract(body, '$.body.file_hash') FROM drafts WHERE kind = 'source'")
+  [[ "$hash" =~ ^blake2b-256:[0-9a-f]{64}$ ]] || die "the draft's file_hash is $hash"
+  ok "the draft's file_hash: $hash"
+  local hex=${hash#blake2b-256:}
+  expect_ok cmp verdict.pdf "$DB.files/${hex:0:2}/$hex"
+  as ana "/en/workspace/files/$hash"
+  expect_eq "$STATUS" "200" "the file downloaded"
+  expect_ok cmp verdict.pdf body.html
+  expect_contains headers.txt "Content-Disposition: attachment"
+  expect_contains headers.txt "Content-Type: application/octet-stream"
+  as cal "/en/workspace/files/$hash"
+  expect_eq "$STATUS" "403" "a contributor downloading"
+  head -c $((20 * 1024 * 1024 + 1)) /dev/zero >big.bin
+  as ana "$draft/file" -F "csrf=${CSRF[ana]}" -F "file=@big.bin"
+  expect_eq "$STATUS" "422" "a file over 20 MB"
+  expect_contains body.html "the file is 21 MB; at most 20 MB may be attached"
+  head -c $((22 * 1024 * 1024)) /dev/zero >bigger.bin
+  as ana "$draft/file" -F "csrf=${CSRF[ana]}" -F "file=@bigger.bin"
+  expect_eq "$STATUS" "413" "a body over the upload limit"
+  as ana "$draft/file" -F "csrf=${CSRF[ana]}" -F "file=@/dev/null"
+  expect_eq "$STATUS" "422" "no file chosen"
+  head -c 1100000 /dev/zero | tr '\0' x >long.txt
+  fetch "/en/workspace/new/person" -H "Cookie: jz_session=${SESSION[ana]}" \
+    --data-urlencode "csrf=${CSRF[ana]}" --data-urlencode "/body/name/en@long.txt"
+  expect_eq "$STATUS" "413" "an ordinary form over 1 MB"
+  expect_eq "$(sql "$DB" "SELECT json_extract(body, '$.body.file_hash') FROM drafts WHERE kind = 'source'")" \
+    "$hash" "the draft's file after the refused uploads"
+}
+section "a source's file: attached, hashed, stored outside, downloaded by the team" attach_a_file
+
 roles_and_unpublish() {
   as cal /en/workspace/audit
   expect_eq "$STATUS" "403" "a contributor's audit view"

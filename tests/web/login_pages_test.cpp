@@ -51,7 +51,8 @@ class LoginPages : public DemoSiteTest {
       ASSERT_TRUE((*writer)->accounts().add_user(
           {.name = name, .role = role, .password_hash = *hash}, "test"));
     }
-    desk_ = std::make_unique<TeamDesk>(std::move(*writer));
+    desk_ =
+        std::make_unique<TeamDesk>(std::move(*writer), store::FileStore(*dir_ / "files", 1 << 20));
     context_->desk = desk_.get();
   }
   void TearDown() override {
