@@ -46,15 +46,17 @@ Result<Draft> Workflow::open(std::int64_t id) {
   auto draft = store_.drafts().find(id);
   if (!draft) return draft.status();
   if (!*draft) return Status::not_found(number(id) + " does not exist (published or discarded?)");
-  if (actor_.name != (*draft)->author && !is_editor()) {
-    // Others may see a draft only of a record they may read.
-    auto record = parse_record((*draft)->body);
-    if (!record) return record.status().prefixed(number(id) + ": ");
-    auto allowed = can_read(*record);
-    if (!allowed) return allowed.status();
-    if (!*allowed) return Status::forbidden(number(id) + " is not yours to read");
-  }
+  auto allowed = may_see(**draft);
+  if (!allowed) return allowed.status();
+  if (!*allowed) return Status::forbidden(number(id) + " is not yours to read");
   return std::move(**draft);
+}
+
+Result<bool> Workflow::may_see(const Draft& draft) {
+  if (actor_.name == draft.author || is_editor()) return true;
+  auto record = parse_record(draft.body);
+  if (!record) return record.status().prefixed(number(draft.id) + ": ");
+  return can_read(*record);
 }
 
 Status Workflow::log(const Draft& draft, std::string action) {

@@ -57,6 +57,9 @@ class Workflow {
 
   // The draft, if this account may see it (drafts of records it may not read are hidden).
   Result<Draft> open(std::int64_t draft);
+  // Whether this account may see a draft: its own, any for an editor, else only a draft of
+  // a record it may read.
+  Result<bool> may_see(const Draft& draft);
   // What this account may do with a draft it may see, as the steps above check it.
   bool may_edit(const Draft& draft) const;
   bool may_review(const Draft& draft) const;

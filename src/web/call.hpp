@@ -10,6 +10,7 @@
 
 #include "core/record.hpp"
 #include "core/redact.hpp"
+#include "http/multipart.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
 #include "i18n/lang.hpp"
@@ -31,6 +32,9 @@ struct Call {
   // Set by dispatch() for routes of the team (Route::access above kPublic): who is logged in.
   std::optional<SignedIn> who;
   TeamDesk* desk = nullptr;
+  // The parts of a multipart form (a file upload) a route of the team was sent, read once
+  // by dispatch() for the CSRF token.
+  std::vector<http::FormPart> form_parts;
   IsPublic visible;
 
   store::Store& store() const;  // this request's reader; a route that reads must say so

@@ -3,8 +3,6 @@
 // passes the clicks on). Every write goes through the desk; every page reads through the
 // request's reader. A form with mistakes is shown again with each at its field (422), and
 // nothing is saved.
-#include <charconv>
-
 #include "core/record_json.hpp"
 #include "core/vocabulary.hpp"
 #include "web/handlers.hpp"
@@ -16,23 +14,15 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<std::int64_t> draft_number(const Call& call) {
-  std::int64_t n = 0;
-  auto [end, ec] = std::from_chars(call.id.data(), call.id.data() + call.id.size(), n);
-  if (ec != std::errc() || end != call.id.data() + call.id.size() || n <= 0) return std::nullopt;
-  return n;
-}
-
-json words(const Call& call) {
-  json t;
-  for (const char* key :
-       {"reason",      "reason_hint",  "save",         "submit",     "publish",  "send_back",
-        "note",        "discard",      "changes",      "field",      "before",   "after",
-        "no_changes",  "confidential", "other_hidden", "fix_errors", "author",   "state",
-        "review_note", "record",       "envelope",     "body",       "required", "attach",
-        "attached",    "file",         "file_hint"})
-    t[key] = call.t(std::string("ui.draft_") + key);
-  return t;
+// The words of the draft page.
+json draft_words(const Call& call) {
+  return words(
+      call, "ui.draft_",
+      {"reason",      "reason_hint",  "save",         "submit",     "publish",  "send_back",
+       "note",        "discard",      "changes",      "field",      "before",   "after",
+       "no_changes",  "confidential", "other_hidden", "fix_errors", "author",   "state",
+       "review_note", "record",       "envelope",     "body",       "required", "attach",
+       "attached",    "file",         "file_hint"});
 }
 
 // The form page for a new record (no draft yet) or for a draft.
@@ -48,7 +38,7 @@ struct FormPage {
 http::Response render(Call& call, const FormPage& page) {
   store::Workflow workflow(call.store(), actor_of(call));
   std::string kind_label = call.label("kind", page.kind);
-  json data = {{"csrf", call.who->csrf}, {"t", words(call)}, {"kind", kind_label}};
+  json data = {{"csrf", call.who->csrf}, {"t", draft_words(call)}, {"kind", kind_label}};
   std::string title;
   bool editable = true;
   if (page.draft) {

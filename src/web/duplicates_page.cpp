@@ -51,9 +51,7 @@ http::Response duplicates_page(Call& call) {
     };
     pairs.push_back({{"why", d.why}, {"a", side(d.a, d.b)}, {"b", side(d.b, d.a)}});
   }
-  json t;
-  for (const char* key : {"intro", "none", "why", "keep", "reason", "checked"})
-    t[key] = call.t(std::string("ui.duplicates_") + key);
+  json t = words(call, "ui.duplicates_", {"intro", "none", "why", "keep", "reason", "checked"});
   json data = {{"title", call.t("ui.duplicates_title")},
                {"pairs", std::move(pairs)},
                {"checked", std::to_string(named.size())},

@@ -1,10 +1,7 @@
 // Files attached to sources: the upload that adds one to a source's draft (the file is
 // stored by its hash, outside anything served, and the draft's `file_hash` set), and the
 // download of a stored file for the team.
-#include <charconv>
-
 #include "core/record_json.hpp"
-#include "http/multipart.hpp"
 #include "web/handlers.hpp"
 #include "web/team_desk.hpp"
 #include "web/workspace.hpp"
@@ -12,15 +9,12 @@
 namespace jz::web {
 
 http::Response attach_file(Call& call) {
-  std::int64_t n = 0;
-  auto [end, ec] = std::from_chars(call.id.data(), call.id.data() + call.id.size(), n);
-  if (ec != std::errc() || end != call.id.data() + call.id.size()) return call.error(404);
-  auto boundary = http::multipart_boundary(call.request.header("content-type"));
-  if (!boundary) return call.error(400, call.t("ui.file_not_multipart"));
-  auto parts = http::parse_multipart(call.request.body, *boundary);
-  if (auto* problem = std::get_if<std::string>(&parts)) return call.error(400, *problem);
+  auto number = draft_number(call);
+  if (!number) return call.error(404);
+  std::int64_t n = *number;
+  // dispatch() read the upload's parts (and refused a form it could not read).
   const http::FormPart* file = nullptr;
-  for (const auto& part : std::get<std::vector<http::FormPart>>(parts))
+  for (const auto& part : call.form_parts)
     if (part.name == "file" && part.is_file) file = &part;
   if (!file || file->body.empty()) return call.error(422, call.t("ui.file_none_chosen"));
 

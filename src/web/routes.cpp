@@ -154,14 +154,17 @@ const Route* find_route(std::string_view path, Call& call, std::string* allowed,
   return nullptr;
 }
 
-// The CSRF token a form sent: a field of an ordinary form, or a part of a file upload's.
-std::string csrf_sent(const http::Request& request) {
-  auto boundary = http::multipart_boundary(request.header("content-type"));
-  if (!boundary) return request.form_field("csrf");
-  auto parts = http::parse_multipart(request.body, *boundary);
-  if (auto* list = std::get_if<std::vector<http::FormPart>>(&parts))
-    for (const auto& part : *list)
-      if (part.name == "csrf" && !part.is_file) return part.body;
+// The CSRF token a form sent: a field of an ordinary form, or a part of a file upload's,
+// whose parts are kept in the call for the handler (a body of 20 MB is read once).
+std::string csrf_sent(Call& call) {
+  auto boundary = http::multipart_boundary(call.request.header("content-type"));
+  if (!boundary) return call.request.form_field("csrf");
+  auto parts = http::parse_multipart(call.request.body, *boundary);
+  auto* list = std::get_if<std::vector<http::FormPart>>(&parts);
+  if (!list) return "";
+  call.form_parts = std::move(*list);
+  for (const auto& part : call.form_parts)
+    if (part.name == "csrf" && !part.is_file) return part.body;
   return "";
 }
 
@@ -186,7 +189,7 @@ std::optional<http::Response> admit(const Route& route, Call& call, Context& con
   }
   if (!at_least((*who)->role, role_for(route.access)))
     return call.error(403, call.t("ui.role_needed"));
-  if (route.method == "POST" && !same_token(csrf_sent(call.request), (*who)->csrf))
+  if (route.method == "POST" && !same_token(csrf_sent(call), (*who)->csrf))
     return call.error(403, call.t("ui.form_expired"));
   call.who = std::move(*who);
   return std::nullopt;

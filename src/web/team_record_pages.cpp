@@ -24,43 +24,41 @@ int number_param(const Call& call, std::string_view name, int fallback) {
   return ec == std::errc() && end == v.data() + v.size() ? n : fallback;
 }
 
-json words(const Call& call) {
-  json t;
-  for (const char* key : {"merge",
-                          "merge_hint",
-                          "merged_into",
-                          "edit",
-                          "history",
-                          "unpublish",
-                          "unpublish_reason",
-                          "public_page",
-                          "visibility",
-                          "revision",
-                          "fields",
-                          "field",
-                          "value",
-                          "confidential",
-                          "open_draft",
-                          "when",
-                          "author",
-                          "reviewer",
-                          "reason",
-                          "compare",
-                          "from",
-                          "to",
-                          "restore",
-                          "kind",
-                          "all_kinds",
-                          "show",
-                          "older",
-                          "newer",
-                          "updated",
-                          "changes",
-                          "before",
-                          "after",
-                          "no_changes"})
-    t[key] = call.t(std::string("ui.team_") + key);
-  return t;
+json team_words(const Call& call) {
+  return words(call, "ui.team_",
+               {"merge",
+                "merge_hint",
+                "merged_into",
+                "edit",
+                "history",
+                "unpublish",
+                "unpublish_reason",
+                "public_page",
+                "visibility",
+                "revision",
+                "fields",
+                "field",
+                "value",
+                "confidential",
+                "open_draft",
+                "when",
+                "author",
+                "reviewer",
+                "reason",
+                "compare",
+                "from",
+                "to",
+                "restore",
+                "kind",
+                "all_kinds",
+                "show",
+                "older",
+                "newer",
+                "updated",
+                "changes",
+                "before",
+                "after",
+                "no_changes"});
 }
 
 std::string record_base(const Call& call) {
@@ -99,7 +97,7 @@ http::Response team_record_list(Call& call) {
                {"rows", std::move(rows)},
                {"kinds", std::move(kinds)},
                {"action", call.url("/workspace/records/")},
-               {"t", words(call)}};
+               {"t", team_words(call)}};
   if (page > 1) data["newer"] = call.url(here + std::to_string(page - 1));
   if (records->size() > static_cast<std::size_t>(kPerPage))
     data["older"] = call.url(here + std::to_string(page + 1));
@@ -125,7 +123,7 @@ http::Response team_record_page(Call& call) {
                {"fields", std::move(*rows)},
                {"history", call.url(base + "/history")},
                {"csrf", call.who->csrf},
-               {"t", words(call)}};
+               {"t", team_words(call)}};
   if (*draft)
     data["draft"] = {{"href", call.url("/workspace/drafts/" + std::to_string((*draft)->id))},
                      {"author", (*draft)->author}};
@@ -192,7 +190,7 @@ http::Response record_history(Call& call) {
                {"action", call.url(base + "/history")},
                {"restore_action", call.url(base + "/restore")},
                {"csrf", call.who->csrf},
-               {"t", words(call)}};
+               {"t", team_words(call)}};
   return call.page("history.mustache", std::move(data), title);
 }
 

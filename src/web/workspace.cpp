@@ -1,5 +1,6 @@
 #include "web/workspace.hpp"
 
+#include <charconv>
 #include <set>
 
 #include "core/record_diff.hpp"
@@ -104,6 +105,20 @@ Result<json> diff_rows(const Call& call, std::string_view kind, std::string_view
                     {"confidential", is_hidden(c.path)}});
   }
   return rows;
+}
+
+json words(const Call& call, std::string_view prefix,
+           std::initializer_list<std::string_view> keys) {
+  json t = json::object();
+  for (auto key : keys) t[std::string(key)] = call.t(std::string(prefix) + std::string(key));
+  return t;
+}
+
+std::optional<std::int64_t> draft_number(const Call& call) {
+  std::int64_t n = 0;
+  auto [end, ec] = std::from_chars(call.id.data(), call.id.data() + call.id.size(), n);
+  if (ec != std::errc() || end != call.id.data() + call.id.size() || n <= 0) return std::nullopt;
+  return n;
 }
 
 http::Response see_other(const Call& call, const std::string& rest) {

@@ -1,7 +1,10 @@
 #pragma once
 // What the workspace's pages share: who is acting, how a form's words find the record
 // they name, and a diff as rows for a template.
+#include <cstdint>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string_view>
 
 #include "store/store.hpp"
@@ -24,6 +27,13 @@ ResolveRef resolver(store::Store& store);
 // Confidential fields of either side are marked.
 Result<nlohmann::json> diff_rows(const Call& call, std::string_view kind, std::string_view before,
                                  std::string_view after);
+
+// The messages `prefix` + key ("ui.draft_" + "save") as {key: text} for a template's `t`.
+nlohmann::json words(const Call& call, std::string_view prefix,
+                     std::initializer_list<std::string_view> keys);
+
+// The draft number of a route's {id}; nothing when it is not a positive whole number.
+std::optional<std::int64_t> draft_number(const Call& call);
 
 // "after a POST, see this page" (303).
 http::Response see_other(const Call& call, const std::string& rest);
