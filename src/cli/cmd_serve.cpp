@@ -16,7 +16,18 @@ void add_serve(CLI::App& app, Globals& g) {
   cmd->add_option("--files", options->files_dir,
                   "where files attached to sources are kept (default: the database's path + "
                   "\".files\"); never inside a folder a web server serves");
-  cmd->callback([&g, options] {
+  auto weights = std::make_shared<std::string>();
+  cmd->add_option("--priority-weights", *weights,
+                  "a JSON file of priority weights (see data/priority-weights.json)");
+  cmd->callback([&g, options, weights] {
+    if (!weights->empty()) {
+      auto w = read_weights(*weights);
+      if (!w) {
+        g.exit_code = fail(w.status());
+        return;
+      }
+      options->priority_weights = *w;
+    }
     // Opening read-write first brings the schema up to date; the workers only read, and
     // this connection serves logins.
     auto store = open_store(g);

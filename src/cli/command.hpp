@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/status.hpp"
+#include "monitor/priority.hpp"
 #include "store/store.hpp"
 
 namespace jz::cli {
@@ -25,7 +26,14 @@ void add_import(CLI::App& app, Globals& g);
 void add_export(CLI::App& app, Globals& g);
 void add_search(CLI::App& app, Globals& g);
 void add_user(CLI::App& app, Globals& g);
+void add_clock(CLI::App& app, Globals& g);
+void add_watch(CLI::App& app, Globals& g);
 
+void add_list_prisoners(CLI::App& app, Globals& g);
+
+// Priority weights from a JSON file (data/priority-weights.json shows the shape); errors name
+// the file.
+Result<monitor::PriorityWeights> read_weights(const std::string& path);
 // Opens the database named by --db, or prints why not.
 std::unique_ptr<store::Store> open_store(const Globals& g, store::OpenOptions options = {});
 // Prints "jianzheng: <message>" on stderr and returns 1.

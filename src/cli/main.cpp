@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   jz::cli::add_export(app, g);
   jz::cli::add_search(app, g);
   jz::cli::add_user(app, g);
+  jz::cli::add_clock(app, g);
+  jz::cli::add_list_prisoners(app, g);
+  jz::cli::add_watch(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

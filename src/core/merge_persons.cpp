@@ -48,6 +48,10 @@ class Merge {
     fill(k_.status_verified, d_.status_verified, "/body/status_verified");
     fill(k_.status_note, d_.status_note, "/body/status_note");
     fill(k_.summary, d_.summary, "/body/summary");
+    fill(k_.lawyer, d_.lawyer, "/body/lawyer");
+    // The lawyer's wish goes with the person: if the duplicate asked for confidentiality,
+    // the record kept asks too (and the decoder then keeps it from the public).
+    if (d_.lawyer.asked_confidentiality) k_.lawyer.asked_confidentiality = true;
     for (std::size_t i = 0; i < d_.groups.size(); ++i)
       if (std::find(k_.groups.begin(), k_.groups.end(), d_.groups[i]) == k_.groups.end())
         append(k_.groups, d_.groups[i], "/body/groups", "/body/groups/" + std::to_string(i));
@@ -125,7 +129,7 @@ Result<Record> merge_persons(const Record& kept, const Record& duplicate) {
   auto checked = parse_record(to_canonical_json(merged));
   if (!checked)
     return checked.status().prefixed("merging " + duplicate.id + " into " + kept.id + ": ");
-  return merged;
+  return std::move(*checked);
 }
 
 void move_references(Record& record, const std::string& from, const std::string& to) {

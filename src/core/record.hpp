@@ -37,6 +37,25 @@ struct Alias {
   bool operator==(const Alias&) const = default;
 };
 
+// A lawyer's professional facts (person.lawyer): a Chinese defence lawyer's licence and bar,
+// or a partner lawyer outside China with the languages, expertise and availability that
+// matching a case reads (web/partner_match.hpp). A lawyer who asked for confidentiality is
+// never public: the decoder makes such a record "restricted" (docs/RECORDS.md).
+struct Lawyer {
+  std::string licence = {};                 // licence number, as issued
+  Text bar = {};                            // the bar association or jurisdiction
+  bool foreign = false;                     // a partner lawyer outside China
+  std::vector<std::string> languages = {};  // ISO 639 codes: 2-3 lowercase letters
+  std::vector<std::string> expertise = {};  // vocab::lawyer_expertise()
+  std::string availability = {};            // vocab::lawyer_availability()
+  bool asked_confidentiality = false;       // the lawyer asked not to be named in public
+  bool empty() const {
+    return licence.empty() && bar.empty() && !foreign && languages.empty() && expertise.empty() &&
+           availability.empty() && !asked_confidentiality;
+  }
+  bool operator==(const Lawyer&) const = default;
+};
+
 struct Person {
   Text name;
   std::vector<Alias> aliases;
@@ -52,6 +71,7 @@ struct Person {
   Date status_verified;
   Text status_note;
   Text summary;
+  Lawyer lawyer = {};  // empty unless the person is a lawyer with facts to record
   bool operator==(const Person&) const = default;
 };
 
@@ -93,6 +113,7 @@ struct Event {
   Ids persons;
   Text place;
   std::string facility;
+  std::vector<std::string> flags;  // vocab::event_flags()
   Text title;
   Text notes;
   bool operator==(const Event&) const = default;

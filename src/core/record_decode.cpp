@@ -171,10 +171,48 @@ class Reader {
   std::string path_;
 };
 
+// ISO 639: two lowercase letters (639-1, "zh") or three (639-2/3, "zho", "cmn", "uig").
+bool is_language_code(std::string_view code) {
+  return code.size() >= 2 && code.size() <= 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Each value of a list once: a language or an expertise listed twice is a mistake.
+Status check_unique(const Reader& r, std::string_view key, const std::vector<std::string>& v) {
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (std::find(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(i), v[i]) != v.begin() + i)
+      return Status::invalid(r.at(key) + "/" + std::to_string(i) + ": \"" + v[i] +
+                             "\" is listed twice");
+  return Status::ok();
+}
+
+Status decode(const Reader& r, Lawyer& l) {
+  JZ_RETURN_IF_ERROR(r.object({"licence", "bar", "foreign", "languages", "expertise",
+                               "availability", "asked_confidentiality"}));
+  JZ_RETURN_IF_ERROR(r.string("licence", l.licence));
+  JZ_RETURN_IF_ERROR(r.text("bar", l.bar));
+  JZ_RETURN_IF_ERROR(r.boolean("foreign", l.foreign));
+  JZ_RETURN_IF_ERROR(r.array("languages", [&](const json& v, const std::string& p) -> Status {
+    if (!v.is_string()) return Status::invalid(p + ": expected a language code string");
+    std::string code = v.get<std::string>();
+    if (!is_language_code(code))
+      return Status::invalid(p + ": \"" + code +
+                             "\" is not an ISO 639 language code; write 2 or 3 lowercase "
+                             "letters, such as \"zh\", \"en\", \"ug\" or \"bo\"");
+    l.languages.push_back(std::move(code));
+    return Status::ok();
+  }));
+  JZ_RETURN_IF_ERROR(check_unique(r, "languages", l.languages));
+  JZ_RETURN_IF_ERROR(r.strings("expertise", l.expertise, vocab::lawyer_expertise()));
+  JZ_RETURN_IF_ERROR(check_unique(r, "expertise", l.expertise));
+  JZ_RETURN_IF_ERROR(r.choice("availability", vocab::lawyer_availability(), l.availability));
+  return r.boolean("asked_confidentiality", l.asked_confidentiality);
+}
+
 Status decode(const Reader& r, Person& p) {
-  JZ_RETURN_IF_ERROR(
-      r.object({"name", "aliases", "gender", "born", "died", "ethnicity", "province", "home_place",
-                "groups", "health", "status", "status_verified", "status_note", "summary"}));
+  JZ_RETURN_IF_ERROR(r.object({"name", "aliases", "gender", "born", "died", "ethnicity", "province",
+                               "home_place", "groups", "health", "status", "status_verified",
+                               "status_note", "summary", "lawyer"}));
   JZ_RETURN_IF_ERROR(r.text("name", p.name, true));
   JZ_RETURN_IF_ERROR(r.array("aliases", [&](const json& v, const std::string& path) -> Status {
     Reader a(v, path);
@@ -199,6 +237,8 @@ Status decode(const Reader& r, Person& p) {
   JZ_RETURN_IF_ERROR(r.date("status_verified", p.status_verified));
   JZ_RETURN_IF_ERROR(r.text("status_note", p.status_note));
   JZ_RETURN_IF_ERROR(r.text("summary", p.summary));
+  if (const json* l = r.find("lawyer"))
+    JZ_RETURN_IF_ERROR(decode(Reader(*l, r.at("lawyer")), p.lawyer));
   if (p.born && p.died && p.died->latest() < p.born->earliest())
     return r.error("died", "is before the date of birth");
   return Status::ok();
@@ -237,8 +277,8 @@ Status decode(const Reader& r, Case& c) {
 }
 
 Status decode(const Reader& r, Event& e) {
-  JZ_RETURN_IF_ERROR(
-      r.object({"type", "date", "case", "persons", "place", "facility", "title", "notes"}));
+  JZ_RETURN_IF_ERROR(r.object(
+      {"type", "date", "case", "persons", "place", "facility", "flags", "title", "notes"}));
   JZ_RETURN_IF_ERROR(r.choice("type", vocab::event_types(), e.type, true));
   Date d;
   JZ_RETURN_IF_ERROR(r.date("date", d));
@@ -250,6 +290,7 @@ Status decode(const Reader& r, Event& e) {
   JZ_RETURN_IF_ERROR(r.ids("persons", e.persons, "p"));
   JZ_RETURN_IF_ERROR(r.text("place", e.place));
   JZ_RETURN_IF_ERROR(r.id("facility", e.facility, "f"));
+  JZ_RETURN_IF_ERROR(r.strings("flags", e.flags, vocab::event_flags()));
   JZ_RETURN_IF_ERROR(r.text("title", e.title));
   return r.text("notes", e.notes);
 }
@@ -445,6 +486,13 @@ Result<Record> record_from_json(const json& j) {
   auto decoded = decode_body(kind, Reader(*body, "/body"));
   if (!decoded) return decoded.status();
   rec.body = std::move(*decoded);
+  // Confidential by default where a lawyer asks: whatever visibility was written, a lawyer
+  // who asked for confidentiality is not public. Decided here, so every way in (import, the
+  // workspace's form, a merge) agrees, and every way out (public_view, the store's list of
+  // non-public ids, search, facets) hides the record without knowing why.
+  if (const auto* p = std::get_if<Person>(&rec.body);
+      p && p->lawyer.asked_confidentiality && rec.visibility == "public")
+    rec.visibility = "restricted";
   JZ_RETURN_IF_ERROR(check_confidential(rec, j));
   return rec;
 }

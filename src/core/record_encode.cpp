@@ -66,6 +66,17 @@ void write(JsonWriter& w, const Person& p) {
   put(w, "status_verified", p.status_verified);
   put(w, "status_note", p.status_note);
   put(w, "summary", p.summary);
+  if (const Lawyer& l = p.lawyer; !l.empty()) {
+    w.key("lawyer").begin_object();
+    put(w, "licence", l.licence);
+    put(w, "bar", l.bar);
+    if (l.foreign) w.key("foreign").boolean(true);
+    put(w, "languages", l.languages);
+    put(w, "expertise", l.expertise);
+    put(w, "availability", l.availability);
+    if (l.asked_confidentiality) w.key("asked_confidentiality").boolean(true);
+    w.end_object();
+  }
 }
 
 void write(JsonWriter& w, const Case& c) {
@@ -106,6 +117,7 @@ void write(JsonWriter& w, const Event& e) {
   put(w, "persons", e.persons);
   put(w, "place", e.place);
   put(w, "facility", e.facility);
+  put(w, "flags", e.flags);
   put(w, "title", e.title);
   put(w, "notes", e.notes);
 }

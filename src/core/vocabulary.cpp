@@ -15,7 +15,7 @@ constexpr std::array kVisibilities{"public"sv, "restricted"sv, "confidential"sv}
 constexpr std::array kLinkTypes{"detained_at"sv, "represented_by"sv, "member_of"sv,
                                 "works_for"sv,   "family_of"sv,      "administered_by"sv,
                                 "tried_by"sv,    "prosecuted_by"sv,  "investigated_by"sv,
-                                "about"sv,       "related_to"sv};
+                                "about"sv,       "raised_in"sv,      "related_to"sv};
 constexpr std::array kProvinces{
     "beijing"sv,   "tianjin"sv,      "hebei"sv,    "shanxi"sv,    "inner_mongolia"sv, "liaoning"sv,
     "jilin"sv,     "heilongjiang"sv, "shanghai"sv, "jiangsu"sv,   "zhejiang"sv,       "anhui"sv,
@@ -52,15 +52,28 @@ constexpr std::array kSentenceTypes{"fixed_term"sv,     "life"sv, "death"sv,  "d
                                     "administrative"sv, "none"sv, "unknown"sv};
 constexpr std::array kCaseStatuses{"pre_trial"sv,        "on_trial"sv, "sentenced"sv, "appeal"sv,
                                    "serving_sentence"sv, "released"sv, "closed"sv,    "unknown"sv};
+// The procedural steps (taken_away .. appeal_ruling, and the notices and lawyer visits) are
+// what the legal clock (src/monitor, data/law/) reads; the rest are documented events.
 constexpr std::array kEventTypes{"taken_away"sv,
                                  "criminal_detention"sv,
                                  "residential_surveillance"sv,
+                                 "residential_surveillance_ended"sv,
+                                 "bail"sv,
+                                 "arrest_requested"sv,
                                  "arrest_approved"sv,
+                                 "arrest_refused"sv,
+                                 "custody_extended"sv,
+                                 "sent_for_review"sv,
+                                 "supplementary_investigation"sv,
+                                 "not_prosecuted"sv,
                                  "indicted"sv,
+                                 "case_accepted"sv,
                                  "trial"sv,
                                  "verdict"sv,
+                                 "judgment_served"sv,
                                  "sentence"sv,
                                  "appeal"sv,
+                                 "appeal_ruling"sv,
                                  "release"sv,
                                  "family_notified"sv,
                                  "lawyer_meeting_requested"sv,
@@ -73,9 +86,24 @@ constexpr std::array kEventTypes{"taken_away"sv,
                                  "death_in_custody"sv,
                                  "licence_revoked"sv,
                                  "licence_not_renewed"sv,
+                                 "licence_suspended"sv,
+                                 "harassment"sv,
                                  "forced_eviction"sv,
                                  "petition"sv,
+                                 "dialogue_round"sv,
+                                 "state_visit"sv,
+                                 "un_review"sv,
                                  "other"sv};
+// Events that are occasions to raise cases (an opportunity): cases and persons point at them
+// with links of type raised_in.
+constexpr std::array kOpportunityTypes{"dialogue_round"sv, "state_visit"sv, "un_review"sv};
+// Facts about one step that decide which rule or exception applies.
+constexpr std::array kEventFlags{"closed_to_public"sv,
+                                 "designated_location"sv,
+                                 "state_secrets"sv,
+                                 "personal_privacy"sv,
+                                 "minor"sv,
+                                 "trade_secrets"sv};
 constexpr std::array kFacilityTypes{"prison"sv,
                                     "detention_centre"sv,
                                     "reeducation_through_labour"sv,
@@ -93,6 +121,20 @@ constexpr std::array kSourceTypes{
     "report"sv,  "news"sv, "testimony"sv, "court_document"sv, "official_statement"sv,
     "dataset"sv, "other"sv};
 constexpr std::array kReliabilityGrades{"A"sv, "B"sv, "C"sv, "D"sv, "E"sv, "F"sv};
+constexpr std::array kLawyerExpertise{"criminal_defence"sv,
+                                      "administrative_litigation"sv,
+                                      "constitutional"sv,
+                                      "un_mechanisms"sv,
+                                      "asylum_immigration"sv,
+                                      "torture_redress"sv,
+                                      "death_penalty"sv,
+                                      "religious_freedom"sv,
+                                      "ethnic_minorities"sv,
+                                      "labour"sv,
+                                      "land_and_housing"sv,
+                                      "media_and_speech"sv,
+                                      "other"sv};
+constexpr std::array kLawyerAvailability{"available"sv, "limited"sv, "unavailable"sv};
 
 }  // namespace
 
@@ -132,6 +174,12 @@ List case_statuses() {
 List event_types() {
   return kEventTypes;
 }
+List opportunity_types() {
+  return kOpportunityTypes;
+}
+List event_flags() {
+  return kEventFlags;
+}
 List facility_types() {
   return kFacilityTypes;
 }
@@ -143,6 +191,12 @@ List source_types() {
 }
 List reliability_grades() {
   return kReliabilityGrades;
+}
+List lawyer_expertise() {
+  return kLawyerExpertise;
+}
+List lawyer_availability() {
+  return kLawyerAvailability;
 }
 
 bool contains(List list, std::string_view value) {

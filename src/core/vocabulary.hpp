@@ -20,10 +20,14 @@ List charge_laws();
 List sentence_types();
 List case_statuses();
 List event_types();
+List event_flags();
+List opportunity_types();  // the event types that are opportunities to raise cases
 List facility_types();
 List organization_types();
 List source_types();
 List reliability_grades();
+List lawyer_expertise();     // what a lawyer's practice covers
+List lawyer_availability();  // whether a partner lawyer can take a case now
 
 bool contains(List list, std::string_view value);
 // "one of a, b, c" for error messages.

@@ -6,6 +6,7 @@
 #include "core/record_json.hpp"
 #include "i18n/date_format.hpp"
 #include "i18n/localize.hpp"
+#include "web/feeds.hpp"
 
 namespace jz::web {
 namespace {
@@ -20,8 +21,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kSections
 }};
 
 // The site's sections in the header, in order.
-constexpr std::array<std::string_view, 7> kNav = {"persons", "cases", "facilities", "topics",
-                                                  "sources", "links", "about"};
+constexpr std::array<std::string_view, 10> kNav = {
+    "persons",    "cases",  "violations", "priorities", "opportunities",
+    "facilities", "topics", "sources",    "links",      "about"};
 
 std::string_view language_name(i18n::Lang lang) {
   switch (lang) {
@@ -173,8 +175,11 @@ http::Response Call::page(std::string_view tmpl, nlohmann::json data,
   nlohmann::json nav = nlohmann::json::array();
   std::string_view here = path.substr(std::min(path.size(), path.find('/', 1)));
   for (auto section : kNav) {
-    std::string href =
-        url("/" + std::string(section) + (section == "links" || section == "about" ? "" : "/"));
+    std::string href = url("/" + std::string(section) +
+                           (section == "links" || section == "about" || section == "violations" ||
+                                    section == "priorities"
+                                ? ""
+                                : "/"));
     // here is "" for "/" and for the server's own error pages (no request path).
     bool current = here.size() > 1 && here.substr(1).starts_with(section);
     nav.push_back(
@@ -200,6 +205,7 @@ http::Response Call::page(std::string_view tmpl, nlohmann::json data,
         {"label", t("ui.search_label")},
         {"button", t("ui.search_button")}}},
       {"content", std::move(*content)},
+      {"feed", feed_link(*this, tmpl)},
   };
   auto html = site.templates.render("layout.mustache", layout);
   if (!html) return http::Response::text(500, "Internal error / 内部错误\n");

@@ -3,6 +3,7 @@
 // the redaction oracle, the reader's language — and the helpers every page uses to turn
 // records into template values. Every record a page shows comes through public(), the
 // one redaction path (core/redact.hpp).
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -25,6 +26,8 @@ struct Call {
   const http::Request& request;
   const Site& site;
   i18n::Lang lang = i18n::Lang::kZhHans;
+  // When the request came: the legal clock counts running limits up to it.
+  std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
   std::string id;          // the {id} segment of the route, if it has one
   std::string collection;  // the {collection} segment (read API)
   // Set by dispatch() for routes that read the store (Route::reads_store).

@@ -1,5 +1,6 @@
 // A case: who, charges with the law article, sentence, facilities, lawyers, timeline.
 #include "web/handlers.hpp"
+#include "web/legal_clock.hpp"
 #include "web/record_views.hpp"
 
 namespace jz::web {
@@ -21,6 +22,7 @@ http::Response case_page(Call& call) {
   auto record = call.public_record(call.id);
   if (!record || record->kind() != "case") return call.error(404);
   const auto& c = std::get<Case>(record->body);
+  auto events = events_of_case(call, *record);
   json data = {{"title", call.text(c.title)},
                {"status", call.label("case_status", c.status)},
                {"persons", refs(call, c.persons)},
@@ -28,6 +30,7 @@ http::Response case_page(Call& call) {
                {"facilities", refs(call, c.facilities)},
                {"lawyers", refs(call, c.lawyers)},
                {"topics", refs(call, c.topics)},
+               {"legal_clock", legal_clock(call, *record, events)},
                {"timeline", timeline(call, referring(call, record->id, "event"))},
                {"links", links_of(call, *record)},
                {"sources", sources_of(call, *record)},
@@ -40,6 +43,11 @@ http::Response case_page(Call& call) {
                  {"lawyers", call.t("ui.lawyers")},
                  {"topics", call.t("kinds.topic")},
                  {"timeline", call.t("ui.timeline")},
+                 {"legal_clock", call.t("ui.legal_clock")},
+                 {"legal_clock_intro", call.t("ui.legal_clock_intro")},
+                 {"deadline", call.t("clock.deadline")},
+                 {"unless", call.t("clock.unless")},
+                 {"secondary", call.t("clock.secondary")},
                  {"links", call.t("ui.links_heading")},
                  {"sources", call.t("ui.sources")}}}};
   if (auto s = call.text(c.summary); !s.is_null()) data["summary"] = s;

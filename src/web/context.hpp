@@ -3,6 +3,7 @@
 // each request borrows its own store reader from the pool; the cache holds rendered pages.
 #include "i18n/messages.hpp"
 #include "i18n/script_converter.hpp"
+#include "monitor/priority.hpp"
 #include "web/page_cache.hpp"
 #include "web/reader_pool.hpp"
 #include "web/static_assets.hpp"
@@ -15,6 +16,7 @@ struct Site {
   i18n::ScriptConverter script;
   i18n::Messages messages;
   StaticAssets assets;
+  monitor::PriorityWeights priority_weights = {};  // `serve --priority-weights FILE`
 
   // Loads the catalogue and the conversion tables (OpenCC); fails if they are missing.
   static Result<std::unique_ptr<Site>> load();

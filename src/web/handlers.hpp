@@ -11,22 +11,32 @@ http::Response health(Call&);
 http::Response static_file(Call&);
 
 // pages
-http::Response home_page(Call&);          // home_page.cpp
-http::Response person_page(Call&);        // person_page.cpp
-http::Response case_page(Call&);          // case_page.cpp
-http::Response facility_page(Call&);      // facility_page.cpp
-http::Response organization_page(Call&);  // organization_page.cpp
-http::Response topic_page(Call&);         // topic_pages.cpp
-http::Response topic_index(Call&);        // topic_pages.cpp
-http::Response source_page(Call&);        // source_pages.cpp
-http::Response source_list(Call&);        // source_pages.cpp
-http::Response person_list(Call&);        // list_pages.cpp
-http::Response case_list(Call&);          // list_pages.cpp
-http::Response facility_list(Call&);      // list_pages.cpp
-http::Response organization_list(Call&);  // list_pages.cpp
-http::Response links_page(Call&);         // content_pages.cpp
-http::Response about_page(Call&);         // content_pages.cpp
-http::Response search_page(Call&);        // search_page.cpp
+http::Response home_page(Call&);             // home_page.cpp
+http::Response person_page(Call&);           // person_page.cpp
+http::Response case_page(Call&);             // case_page.cpp
+http::Response violations_page(Call&);       // violations_page.cpp
+http::Response priorities_page(Call&);       // priority_pages.cpp
+http::Response opportunity_calendar(Call&);  // priority_pages.cpp
+http::Response opportunity_page(Call&);      // priority_pages.cpp
+http::Response opportunity_csv(Call&);       // priority_pages.cpp
+http::Response opportunity_json(Call&);      // priority_pages.cpp
+http::Response opportunity_pdf(Call&);       // priority_pages.cpp
+http::Response case_feed(Call&);             // feed_pages.cpp: Atom
+http::Response violations_feed(Call&);       // feed_pages.cpp: Atom
+http::Response facility_page(Call&);         // facility_page.cpp
+http::Response organization_page(Call&);     // organization_page.cpp
+http::Response topic_page(Call&);            // topic_pages.cpp
+http::Response topic_index(Call&);           // topic_pages.cpp
+http::Response source_page(Call&);           // source_pages.cpp
+http::Response source_list(Call&);           // source_pages.cpp
+http::Response person_list(Call&);           // list_pages.cpp
+http::Response case_list(Call&);             // list_pages.cpp
+http::Response facility_list(Call&);         // list_pages.cpp
+http::Response organization_list(Call&);     // list_pages.cpp
+http::Response links_page(Call&);            // content_pages.cpp
+http::Response about_page(Call&);            // content_pages.cpp
+http::Response search_page(Call&);           // search_page.cpp
+http::Response lawyers_page(Call&);          // lawyer_pages.cpp
 
 // login_pages.cpp: the team's login and logout
 http::Response login_page(Call&);
@@ -52,6 +62,7 @@ http::Response record_merge(Call&);       // team_record_pages.cpp
 http::Response attach_file(Call&);        // file_pages.cpp
 http::Response file_download(Call&);      // file_pages.cpp
 http::Response duplicates_page(Call&);    // duplicates_page.cpp
+http::Response case_partners(Call&);      // lawyer_pages.cpp
 
 // read_api.cpp: JSON
 http::Response api_openapi(Call&);

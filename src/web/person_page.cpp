@@ -1,5 +1,7 @@
 // A person's profile: names in every script, status and when it was last verified,
 // cases with charges and sentences, a timeline, facilities, sources and how to help.
+#include <algorithm>
+
 #include "web/handlers.hpp"
 #include "web/record_views.hpp"
 
@@ -51,6 +53,7 @@ http::Response person_page(Call& call) {
                                               : "、") +
               call.label("person_group", g);
   add_fact(facts, call, "ui.groups", groups);
+  add_fact(facts, call, "field.lawyer_bar", call.str(p.lawyer.bar));
 
   // Cases naming the person, their events, and events naming the person directly.
   json cases = json::array();
@@ -113,8 +116,12 @@ http::Response person_page(Call& call) {
         {"related", call.t("ui.related")},
         {"sources", call.t("ui.sources")},
         {"help", call.t("ui.how_to_help")},
-        {"help_text", call.t("ui.how_to_help_text")}}},
+        {"help_text", call.t("ui.how_to_help_text")},
+        {"lawyers_page", call.t("ui.lawyers_page")}}},
   };
+  // A lawyer in China is on /lawyers, with their licence history.
+  if (std::find(p.groups.begin(), p.groups.end(), "lawyer") != p.groups.end() && !p.lawyer.foreign)
+    data["lawyers_page"] = call.url("/lawyers") + "#" + record->id;
   if (auto h = call.text(p.health); !h.is_null()) data["health"] = h;
   if (auto s = call.text(p.summary); !s.is_null()) data["summary"] = s;
   return call.page("person.mustache", std::move(data), call.title_of(*record));

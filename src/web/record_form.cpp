@@ -167,6 +167,11 @@ class FormReader {
           all.push_back(ref(path, line, spec.ref_kinds));
         return all.empty() ? json() : all;
       }
+      case FieldType::kStrings: {
+        json all = json::array();
+        for (auto& line : lines(text(path, true))) all.push_back(std::move(line));
+        return all.empty() ? json() : all;
+      }
       case FieldType::kCitations: {
         json all = json::array();
         for (const auto& line : lines(text(path, true))) {
@@ -401,6 +406,7 @@ class FormView {
         f["hint"] = call_.t("field.ref_hint");
         break;
       case FieldType::kRefs:
+      case FieldType::kStrings:
       case FieldType::kCitations: {
         std::string text;
         if (const json* v = at(path); v && v->is_array())
@@ -413,8 +419,9 @@ class FormView {
             text += "\n";
           }
         f["area"] = {{"value", text}};
-        f["hint"] =
-            call_.t(spec.type == FieldType::kRefs ? "field.refs_hint" : "field.citations_hint");
+        f["hint"] = call_.t(spec.type == FieldType::kRefs      ? "field.refs_hint"
+                            : spec.type == FieldType::kStrings ? "field.strings_hint"
+                                                               : "field.citations_hint");
         break;
       }
       case FieldType::kObject:
@@ -489,7 +496,7 @@ std::string field_label(const Call& call, std::string_view kind, std::string_vie
     std::string_view step = steps[i++];
     if (spec && (spec->type == FieldType::kGroup || spec->type == FieldType::kTexts ||
                  spec->type == FieldType::kCitations || spec->type == FieldType::kRefs ||
-                 spec->type == FieldType::kChoices)) {
+                 spec->type == FieldType::kStrings || spec->type == FieldType::kChoices)) {
       int n = 0;
       std::from_chars(step.data(), step.data() + step.size(), n);
       label += " " + std::to_string(n + 1);

@@ -12,6 +12,17 @@ constexpr std::array kAlias{
     FieldSpec{"name", T::kString, "field.alias_name"},
     FieldSpec{"system", T::kChoice, "field.alias_system", v::alias_systems, "alias_system"},
 };
+constexpr std::array kLawyer{
+    FieldSpec{"licence", T::kString, "field.lawyer_licence"},
+    FieldSpec{"bar", T::kText, "field.lawyer_bar"},
+    FieldSpec{"foreign", T::kBool, "field.lawyer_foreign"},
+    FieldSpec{"languages", T::kStrings, "field.lawyer_languages"},
+    FieldSpec{"expertise", T::kChoices, "field.lawyer_expertise", v::lawyer_expertise,
+              "lawyer_expertise"},
+    FieldSpec{"availability", T::kChoice, "field.lawyer_availability", v::lawyer_availability,
+              "lawyer_availability"},
+    FieldSpec{"asked_confidentiality", T::kBool, "field.lawyer_asked_confidentiality"},
+};
 constexpr std::array kPerson{
     FieldSpec{.key = "name", .type = T::kText, .label = "field.name", .required = true},
     FieldSpec{.key = "aliases", .type = T::kGroup, .label = "ui.aliases", .fields = kAlias},
@@ -27,6 +38,7 @@ constexpr std::array kPerson{
     FieldSpec{"status_verified", T::kDate, "field.status_verified"},
     FieldSpec{"status_note", T::kLongText, "field.status_note"},
     FieldSpec{"summary", T::kLongText, "field.summary"},
+    FieldSpec{.key = "lawyer", .type = T::kObject, .label = "field.lawyer", .fields = kLawyer},
 };
 
 constexpr std::array kCharge{
@@ -73,6 +85,7 @@ constexpr std::array kEvent{
     FieldSpec{"place", T::kText, "field.place"},
     FieldSpec{
         .key = "facility", .type = T::kRef, .label = "field.facility", .ref_kinds = "facility"},
+    FieldSpec{"flags", T::kChoices, "field.event_flags", v::event_flags, "event_flag"},
     FieldSpec{"title", T::kText, "field.title"},
     FieldSpec{"notes", T::kLongText, "field.notes"},
 };

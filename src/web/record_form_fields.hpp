@@ -23,6 +23,7 @@ enum class FieldType {
   kRefs,       // records, one per line
   kCitations,  // sources, one per line: "id | where in it"
   kTexts,      // a list of Text (a facility's other names)
+  kStrings,    // a list of short strings, one per line (a lawyer's language codes)
   kObject,     // a nested object: `fields`
   kGroup,      // a list of objects, each with `fields`
 };

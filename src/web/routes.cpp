@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "http/multipart.hpp"
+#include "monitor/time_limit.hpp"
 #include "store/store.hpp"
 #include "web/handlers.hpp"
 #include "web/list_query.hpp"
@@ -27,7 +28,28 @@ constexpr std::array kRoutes{
     Route{"GET", "/{lang}/persons/", person_list, P, true, "persons by status, province, group"},
     Route{"GET", "/{lang}/persons/{id}", person_page, P, true, "a person's profile"},
     Route{"GET", "/{lang}/cases/", case_list, P, true, "cases by topic and status"},
-    Route{"GET", "/{lang}/cases/{id}", case_page, P, true, "a case: people, charges, timeline"},
+    Route{"GET", "/{lang}/cases/{id}", case_page, P, true,
+          "a case: people, charges, legal clock, timeline"},
+    Route{"GET", "/{lang}/cases/{id}/feed.atom", case_feed, P, true,
+          "Atom feed of a case: the case, its events, its violated clocks"},
+    Route{"GET", "/{lang}/violations", violations_page, P, true,
+          "procedural violations of every public case, ongoing first"},
+    Route{"GET", "/{lang}/priorities", priorities_page, P, true,
+          "detained persons by priority, each score explained"},
+    Route{"GET", "/{lang}/opportunities/", opportunity_calendar, P, true,
+          "dialogue rounds, state visits, UN reviews, and whom to raise at each"},
+    Route{"GET", "/{lang}/opportunities/{id}", opportunity_page, P, true,
+          "the prisoner list for an opportunity, printable, in both languages"},
+    Route{"GET", "/{lang}/opportunities/{id}/prisoners.csv", opportunity_csv, P, true,
+          "the prisoner list as CSV"},
+    Route{"GET", "/{lang}/opportunities/{id}/prisoners.json", opportunity_json, P, true,
+          "the prisoner list as JSON"},
+    Route{"GET", "/{lang}/opportunities/{id}/prisoners.pdf", opportunity_pdf, P, true,
+          "the prisoner list as PDF (A4, CJK fonts)"},
+    Route{"GET", "/{lang}/violations.atom", violations_feed, P, true,
+          "Atom feed of every procedural violation /violations lists"},
+    Route{"GET", "/{lang}/lawyers", lawyers_page, P, true,
+          "lawyers in China: licences not renewed, suspended, revoked; harassment; cases"},
     Route{"GET", "/{lang}/facilities/", facility_list, P, true, "facilities by kind, province"},
     Route{"GET", "/{lang}/facilities/{id}", facility_page, P, true, "a facility and who is held"},
     Route{"GET", "/{lang}/organizations/", organization_list, P, true, "organizations by kind"},
@@ -76,6 +98,8 @@ constexpr std::array kRoutes{
           "take a record off the public site at once"},
     Route{"POST", "/{lang}/workspace/records/{id}/merge", record_merge, EDITOR, true,
           "merge a duplicate person into this one"},
+    Route{"GET", "/{lang}/workspace/cases/{id}/partners", case_partners, RESEARCHER, true,
+          "partner lawyers abroad ranked for a case, and its assignments"},
     Route{"GET", "/{lang}/workspace/duplicates", duplicates_page, TEAM, true,
           "persons that may be one: the same name across scripts"},
     Route{"GET", "/api/v1/openapi.json", api_openapi, P, false, "OpenAPI description of the API"},
@@ -220,7 +244,11 @@ http::Response answer(const Route& route, Call& call, Context& context) {
   store::Store& store = **reader;
   auto generation = store.last_change();
   if (!generation) return call.error(503);
-  const std::string& key = call.request.target;
+  // Running clocks count to today: a page is rendered again on each new day in China.
+  const std::string key =
+      std::to_string(
+          monitor::day_of(monitor::shanghai_minutes(call.now)).time_since_epoch().count()) +
+      " " + call.request.target;
   if (auto hit = context.cache.find(key, *generation)) return *hit;
 
   auto oracle = store::public_oracle(store);

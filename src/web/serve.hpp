@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "monitor/priority.hpp"
 #include "store/store.hpp"
 
 namespace jz::web {
@@ -17,6 +18,7 @@ struct ServeOptions {
   // and the largest one accepted.
   std::string files_dir = {};
   std::size_t max_file_bytes = 20 << 20;
+  monitor::PriorityWeights priority_weights = {};  // the priorities page and prisoner lists
 };
 
 // `writer` is the database opened read-write (which brought its schema up to date); it

@@ -58,7 +58,8 @@ json team_words(const Call& call) {
                 "changes",
                 "before",
                 "after",
-                "no_changes"});
+                "no_changes",
+                "partners"});
 }
 
 std::string record_base(const Call& call) {
@@ -134,6 +135,8 @@ http::Response team_record_page(Call& call) {
                            {"id", record->merged_into}};
   else if (record->kind() == "person" && at_least(call.who->role, Role::kEditor))
     data["merge"] = call.url(base + "/merge");
+  if (record->kind() == "case" && at_least(call.who->role, Role::kResearcher))
+    data["partners"] = call.url("/workspace/cases/" + record->id + "/partners");
   if (record->visibility == "public") {
     data["public_page"] =
         record->kind() == "event" ? json() : json(call.url_of(record->kind(), record->id));

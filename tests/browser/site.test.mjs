@@ -425,6 +425,12 @@ try {
       `/zh-hans/persons/${PERSON.id}`,
       `/en/persons/${PERSON.id}`,
       '/en/search?q=liu',
+      // The legal clock, priorities and a printable prisoner list (demo data).
+      '/en/cases/cnvch8d2sae',
+      '/zh-hans/violations',
+      '/en/priorities',
+      '/zh-hans/opportunities/',
+      '/en/opportunities/ek453aqr4jn',
       '/zh-hans/login',
       '/zh-hant/search',
       // The team's pages, logged in as a researcher (below).

@@ -38,10 +38,13 @@ const std::vector<std::pair<std::string, jz::vocab::List>>& vocabularies() {
       {"sentence_type", jz::vocab::sentence_types()},
       {"case_status", jz::vocab::case_statuses()},
       {"event_type", jz::vocab::event_types()},
+      {"event_flag", jz::vocab::event_flags()},
       {"facility_type", jz::vocab::facility_types()},
       {"organization_type", jz::vocab::organization_types()},
       {"source_type", jz::vocab::source_types()},
       {"reliability", jz::vocab::reliability_grades()},
+      {"lawyer_expertise", jz::vocab::lawyer_expertise()},
+      {"lawyer_availability", jz::vocab::lawyer_availability()},
       {"kinds", jz::vocab::kinds()},  // plural names
   };
   return kAll;
@@ -95,7 +98,8 @@ TEST(Messages, UsesTheStandardTerms) {
   EXPECT_EQ(m.get(Lang::kEn, "kinds.person"), "Persons");
   EXPECT_EQ(m.get(Lang::kZhHans, "facility_type.reeducation_through_labour"), "劳动教养所");
   EXPECT_EQ(m.get(Lang::kZhHant, "facility_type.reeducation_through_labour"), "勞動教養所");
-  EXPECT_EQ(m.get(Lang::kZhHans, "event_type.residential_surveillance"), "指定居所监视居住");
+  EXPECT_EQ(m.get(Lang::kZhHans, "event_type.residential_surveillance"), "监视居住");
+  EXPECT_EQ(m.get(Lang::kZhHans, "event_flag.designated_location"), "在指定居所");
   EXPECT_EQ(m.get(Lang::kZhHans, "facility_type.ankang"), "安康医院");
   EXPECT_EQ(m.get(Lang::kZhHans, "facility_type.black_jail"), "黑监狱");
   EXPECT_EQ(m.get(Lang::kZhHans, "event_type.disappearance"), "强迫失踪");

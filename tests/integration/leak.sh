@@ -6,8 +6,9 @@
 # fields of public records (an English name, aliases, home place, health, a citation, a
 # link, a facility's conditions report, a case summary, an event's notes), records that are
 # restricted or confidential (two persons, a source, an organization, a facility, a topic, a
-# case, an event of a public case), notes of links that are not public or that point at
-# what is not, and citations of a restricted source. Public records point at all of them.
+# case, an event of a public case), a lawyer who asked for confidentiality (written as
+# public: the decoder makes it restricted), notes of links that are not public or that point
+# at what is not, and citations of a restricted source. Public records point at all of them.
 # Then, with `jianzheng serve` on that database:
 #   1. a breadth-first crawl of every same-site link, redirect and filter choice from the
 #      home pages, in all three languages, and of the read API (every collection, paged,
@@ -80,7 +81,7 @@ expect_contains "$OUT" "$RECORDS records created"
 mapfile -t HIDDEN_IDS < <(sql "$DB" "SELECT id FROM records WHERE visibility <> 'public' ORDER BY id")
 mapfile -t HIDDEN_SLUGS < <(sql "$DB" "SELECT slug FROM records WHERE visibility <> 'public' ORDER BY id")
 mapfile -t PUBLIC_IDS < <(sql "$DB" "SELECT id FROM records WHERE visibility = 'public' ORDER BY id")
-expect_eq "${#HIDDEN_IDS[@]}" 8 "restricted and confidential records"
+expect_eq "${#HIDDEN_IDS[@]}" 9 "restricted and confidential records (one a lawyer who asked for confidentiality)"
 P1=p7k00000p01 # 赵明远: public, with most of its fields confidential
 P2=p7k00000p02 # 钱文华: public, linking to hidden records; her health is public
 CASE1=c7k00000p01
@@ -502,7 +503,7 @@ crawl_saw_everything() {
   for v in "/en/persons/?page=2" "/zh-hant/persons/?page=2" "/en/search?q=listed&page=2" \
     "/en/persons/?status=detained" "/en/persons/?status=detained&province=hubei" \
     "/zh-hans/cases/?topic=t7k00000p01" "/en/facilities/?province=hubei" \
-    "/api/v1/persons?per_page=7&page=9" /zh-hant/links /en/about; do
+    "/api/v1/persons?per_page=7&page=9" /zh-hant/links /en/about /en/lawyers /zh-hant/lawyers; do
     [[ -n "${CRAWLED_SET[$v]+x}" ]] || die "the crawl did not reach $v"
   done
   ok "the crawl reached list pages, filters, search pages and API pages"

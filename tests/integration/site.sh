@@ -698,7 +698,7 @@ search_works() {
   expect_eq "${v[0]}" "$LIU" "the first result of the API"
   expect_eq "${v[1]}" 劉曉波 "its zh-Hant title"
   expect_eq "${v[2]}" "/zh-hant/persons/$LIU" "its href"
-  expect_eq "${v[3]}" 2 "meta.total"
+  expect_eq "${v[3]}" 4 "meta.total (the person, the case, two occasions naming him)"
   expect_eq "${v[4]}" "/api/v1/search?lang=zh-hant&per_page=1&q=%E5%88%98%E6%99%93%E6%B3%A2&page=2" "meta.next"
   expect_eq "${v[5]}" "['href', 'id', 'kind', 'snippet', 'title', 'titles']" "the fields of a result"
   # A search is cached under its own URL, and a write shows at once (section 6b).

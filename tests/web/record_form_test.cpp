@@ -98,6 +98,41 @@ TEST_F(RecordForm, EveryDemoRecordComesBackUnchanged) {
   EXPECT_GT(checked, 80);
 }
 
+TEST_F(RecordForm, ALawyerComesBackUnchangedAndBadCodesAreReported) {
+  for (const char* text :
+       {R"({"id":"p0000000w01","kind":"person","visibility":"restricted","confidential":)"
+        R"(["/body/lawyer"],"body":{"name":{"en":"A Partner"},"groups":["lawyer"],)"
+        R"("status":"unknown","lawyer":{"licence":"SRA 1","bar":{"en":"Paris Bar"},)"
+        R"("foreign":true,"languages":["fr","en","zh"],"expertise":["un_mechanisms",)"
+        R"("asylum_immigration"],"availability":"available","asked_confidentiality":true}}})",
+        R"({"id":"p0000000w02","kind":"person","visibility":"public","confidential":)"
+        R"(["/body/lawyer/languages/1","/body/lawyer/licence"],"body":{"name":{"zh":"王律师"},)"
+        R"("status":"unknown","lawyer":{"licence":"11101","bar":{"zh":"北京市律师协会"},)"
+        R"("languages":["zh","en"]}}})"}) {
+    auto record = parse_record(text);
+    ASSERT_TRUE(record) << record.status().message();
+    FormInput back = read_record_form("person", record->id, browser(*record), ids_only);
+    ASSERT_TRUE(back.record) << back.errors.begin()->first << ": " << back.errors.begin()->second;
+    EXPECT_EQ(to_canonical_json(*back.record), to_canonical_json(*record));
+  }
+  FormInput in = read_record_form(
+      "person", "", {{"/body/name/en", "A"}, {"/body/lawyer/languages", "zh\r\nEnglish\r\n"}},
+      ids_only);
+  EXPECT_FALSE(in.record);
+  EXPECT_NE(in.errors.at("/body/lawyer/languages/1").find("is not an ISO 639 language code"),
+            std::string::npos);
+  // Ticking the wish makes the record restricted, whatever visibility was chosen.
+  in = read_record_form("person", "",
+                        {{"/body/name/en", "A"},
+                         {"/visibility", "public"},
+                         {"/body/lawyer/asked_confidentiality", "true"}},
+                        ids_only);
+  ASSERT_TRUE(in.record) << in.errors.begin()->second;
+  EXPECT_EQ(in.record->visibility, "restricted");
+  EXPECT_EQ(field_label(*call_, "person", "/body/lawyer/languages/1"),
+            "Lawyer · Languages: ISO 639 codes (zh, en, ug, bo ...) 2");
+}
+
 TEST_F(RecordForm, MistakesAreReportedAtTheirFieldsAndGiveNoRecord) {
   Form form{{"/body/name/zh", "刘晓波"},
             {"/body/born", "circa 1955"},

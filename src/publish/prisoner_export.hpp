@@ -1,0 +1,38 @@
+#pragma once
+// A prisoner list for an opportunity as a printable document: the same bilingual rows (names
+// in characters, pinyin and English; status, charges, sentence, facility, health, when last
+// verified) as CSV, JSON or PDF. The HTML list on the site shows these rows too.
+#include <string>
+#include <vector>
+
+#include "i18n/messages.hpp"
+#include "publish/prisoner_list.hpp"
+
+namespace jz::publish {
+
+struct PrisonerRow {
+  std::string id = {};
+  Text name = {};  // zh as written, en
+  std::string pinyin = {};
+  Text status = {};
+  Text charges = {};
+  Text sentence = {};
+  Text facility = {};
+  Text health = {};
+  std::string verified = {};  // the status's last verification, as written ("2011-01-17")
+  double priority = 0;
+  bool chosen = false;
+};
+
+std::vector<PrisonerRow> prisoner_rows(const PrisonerList& list, const i18n::Messages& messages);
+
+// RFC 4180 with a header line; UTF-8 with a byte order mark, so spreadsheet programs read the
+// Chinese correctly.
+std::string prisoners_csv(const PrisonerList& list, const i18n::Messages& messages);
+std::string prisoners_json(const PrisonerList& list, const i18n::Messages& messages);
+// A4 landscape, both languages in each cell; `created` ("YYYY-MM-DDTHH:MM:SSZ") is the only
+// date written, so the same list gives the same bytes.
+Result<std::string> prisoners_pdf(const PrisonerList& list, const i18n::Messages& messages,
+                                  const std::string& created);
+
+}  // namespace jz::publish
