@@ -323,6 +323,38 @@ TEST(Clock, ReviewForProsecutionAndFirstInstance) {
   EXPECT_EQ(state(trial("2005-03-01", "2005-04-02")), "unknown");
 }
 
+TEST(Clock, SupplementaryInvestigationAndSecondInstanceInEveryVersion) {
+  for (const auto& [version, d] : kVersions) {
+    SCOPED_TRACE(version);
+    std::string month = d.substr(0, 5) + "04-01";  // 1 March + 1 month
+    auto back = [&](const std::string& when) {
+      // Sent for review, returned for more investigation, sent again.
+      return only(run({{"sent_for_review", day_after(d, -20)},
+                       {"supplementary_investigation", d},
+                       {"sent_for_review", when}}),
+                  "supplementary_investigation");
+    };
+    EXPECT_EQ(back(month).rule->version, version);
+    EXPECT_EQ(state(back(day_after(month, -1))), "met");
+    EXPECT_EQ(state(back(month)), "met");
+    EXPECT_EQ(back(day_after(month, 1)).reason, Reason::kHoliday);  // not custody: may move
+    EXPECT_EQ(state(back(day_after(month, 10))), "violated");
+    EXPECT_EQ(back(day_after(month, 10)).amount_lo, 10);
+    auto appeal = [&](const std::string& when) {
+      return only(run({{"appeal", d}, {"appeal_ruling", when}}), "second_instance");
+    };
+    // One month in 1996, two since 2013.
+    std::string limit = version == "1996" ? month : d.substr(0, 5) + "05-01";
+    EXPECT_EQ(state(appeal(limit)), "met");
+    // Over the first limit: lawful only with an approval the record does not show.
+    EXPECT_EQ(appeal(day_after(limit, 1)).reason, Reason::kNeedsExtension);
+  }
+  // 1996: its longest extension is 77 days (two and a half months); nothing beyond.
+  auto late =
+      only(run({{"appeal", "2005-03-01"}, {"appeal_ruling", "2005-06-15"}}), "second_instance");
+  EXPECT_EQ(state(late), "violated");
+}
+
 TEST(Clock, AppealWindowLapsesWithoutViolation) {
   auto filed =
       only(run({{"judgment_served", "2020-03-01"}, {"appeal", "2020-03-11"}}), "appeal_window");
