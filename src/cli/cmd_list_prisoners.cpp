@@ -78,9 +78,7 @@ void add_list_prisoners(CLI::App& app, Globals& g) {
     } else if (*format == "json") {
       bytes = publish::prisoners_json(*list, *messages);
     } else {
-      std::string created = list->opportunity.updated;
-      for (const auto& p : list->prisoners) created = std::max(created, p.person.updated);
-      auto pdf = publish::prisoners_pdf(*list, *messages, created);
+      auto pdf = publish::prisoners_pdf(*list, *messages);
       if (!pdf) {
         g.exit_code = fail(pdf.status());
         return;

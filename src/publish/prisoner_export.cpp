@@ -1,5 +1,6 @@
 #include "publish/prisoner_export.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "i18n/date_format.hpp"
@@ -149,8 +150,7 @@ std::string prisoners_json(const PrisonerList& list, const i18n::Messages& m) {
   return out.dump(2) + "\n";
 }
 
-Result<std::string> prisoners_pdf(const PrisonerList& list, const i18n::Messages& m,
-                                  const std::string& created) {
+Result<std::string> prisoners_pdf(const PrisonerList& list, const i18n::Messages& m) {
   const auto& e = std::get<Event>(list.opportunity.body);
   auto both = [](const Text& t) {
     std::string zh = in(t, Lang::kZhHans), en = in(t, Lang::kEn);
@@ -174,7 +174,8 @@ Result<std::string> prisoners_pdf(const PrisonerList& list, const i18n::Messages
         {join({r.name.zh, r.pinyin, r.name.en == r.name.zh ? "" : r.name.en}, "\n"), both(r.status),
          both(r.charges), both(r.sentence), both(r.facility), both(r.health), r.verified});
   table.footer = "Jianzheng 见证 · " + list.opportunity.id;
-  table.created = created;
+  table.created = list.opportunity.updated;
+  for (const auto& p : list.prisoners) table.created = std::max(table.created, p.person.updated);
   return render_pdf(table);
 }
 

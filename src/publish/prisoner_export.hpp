@@ -30,9 +30,8 @@ std::vector<PrisonerRow> prisoner_rows(const PrisonerList& list, const i18n::Mes
 // Chinese correctly.
 std::string prisoners_csv(const PrisonerList& list, const i18n::Messages& messages);
 std::string prisoners_json(const PrisonerList& list, const i18n::Messages& messages);
-// A4 landscape, both languages in each cell; `created` ("YYYY-MM-DDTHH:MM:SSZ") is the only
-// date written, so the same list gives the same bytes.
-Result<std::string> prisoners_pdf(const PrisonerList& list, const i18n::Messages& messages,
-                                  const std::string& created);
+// A4 landscape, both languages in each cell. Dated by the latest change to the data it
+// shows (the opportunity, the persons), so the same list gives the same bytes.
+Result<std::string> prisoners_pdf(const PrisonerList& list, const i18n::Messages& messages);
 
 }  // namespace jz::publish

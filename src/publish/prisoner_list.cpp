@@ -235,6 +235,14 @@ Result<std::vector<Record>> opportunities(store::Store& store, const IsPublic& v
 Result<PrisonerList> prisoner_list(store::Store& store, const IsPublic& visible,
                                    std::string_view opportunity_id, const PrisonerOptions& options,
                                    std::size_t suggest) {
+  auto detained = detained_persons(store, visible, options);
+  if (!detained) return detained.status();
+  return prisoner_list(store, visible, opportunity_id, *detained, suggest);
+}
+
+Result<PrisonerList> prisoner_list(store::Store& store, const IsPublic& visible,
+                                   std::string_view opportunity_id,
+                                   const std::vector<Prisoner>& detained, std::size_t suggest) {
   auto stored = store.get(opportunity_id);
   std::optional<Record> shown;
   if (stored) shown = public_view(*stored, visible);
@@ -255,19 +263,17 @@ Result<PrisonerList> prisoner_list(store::Store& store, const IsPublic& visible,
   for (const auto& c : referring(store, visible, opportunity_id, 'c'))
     if (raised_here(c))
       for (const auto& id : std::get<Case>(c.body).persons) linked.insert(id);
-  auto all = detained_persons(store, visible, options);
-  if (!all) return all.status();
   PrisonerList list{.opportunity = std::move(*shown)};
-  for (auto& p : *all)
+  for (const auto& p : detained)
     if (linked.count(p.person.id)) {
-      p.chosen = true;
-      list.prisoners.push_back(std::move(p));
+      list.prisoners.push_back(p);
+      list.prisoners.back().chosen = true;
     }
   if (list.prisoners.empty()) {
     list.suggested = true;
-    for (auto& p : *all) {
+    for (const auto& p : detained) {
       if (list.prisoners.size() >= suggest) break;
-      list.prisoners.push_back(std::move(p));
+      list.prisoners.push_back(p);
     }
   }
   return list;

@@ -52,5 +52,10 @@ struct PrisonerList {
 Result<PrisonerList> prisoner_list(store::Store& store, const IsPublic& visible,
                                    std::string_view opportunity_id, const PrisonerOptions& options,
                                    std::size_t suggest = 20);
+// The same, from detained_persons() already computed (a page listing many opportunities
+// computes them once).
+Result<PrisonerList> prisoner_list(store::Store& store, const IsPublic& visible,
+                                   std::string_view opportunity_id,
+                                   const std::vector<Prisoner>& detained, std::size_t suggest = 20);
 
 }  // namespace jz::publish

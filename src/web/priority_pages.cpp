@@ -93,11 +93,13 @@ http::Response opportunity_calendar(Call& call) {
   auto options = options_of(call);
   auto found = publish::opportunities(call.store(), call.visible, options.now);
   if (!found) return call.error(found.status());
+  auto detained = publish::detained_persons(call.store(), call.visible, options);
+  if (!detained) return call.error(detained.status());
   auto today = monitor::day_of(options.now);
   json coming = json::array(), past = json::array();
   for (const auto& r : *found) {
     const auto& e = std::get<Event>(r.body);
-    auto list = publish::prisoner_list(call.store(), call.visible, r.id, options, 5);
+    auto list = publish::prisoner_list(call.store(), call.visible, r.id, *detained, 5);
     json names = json::array();
     if (list)
       for (const auto& p : list->prisoners) names.push_back(call.ref(p.person.id));
@@ -188,10 +190,7 @@ http::Response opportunity_json(Call& call) {
 http::Response opportunity_pdf(Call& call) {
   auto list = list_of(call);
   if (!list) return call.error(404);
-  // Dated by the data it shows, so the same list is the same file.
-  std::string created = list->opportunity.updated;
-  for (const auto& p : list->prisoners) created = std::max(created, p.person.updated);
-  auto pdf = publish::prisoners_pdf(*list, call.site.messages, created);
+  auto pdf = publish::prisoners_pdf(*list, call.site.messages);
   if (!pdf) return call.error(pdf.status());
   return download("application/pdf", std::move(*pdf), call.id + "-prisoners.pdf");
 }
