@@ -36,6 +36,16 @@ struct Collect {
     add(out, "reliability", s.reliability);
   }
   void operator()(const Topic&) {}
+  void operator()(const Treaty& t) { add(out, "type", t.type); }
+  void operator()(const Review& v) { add(out, "body", v.body); }
+  void operator()(const Recommendation& c) {
+    add(out, "response", c.response);
+    for (const auto& t : c.themes) add(out, "theme", t);
+    // The latest assessment says where it stands now.
+    if (!c.assessments.empty()) add(out, "implementation", c.assessments.back().value);
+  }
+  void operator()(const Engagement& g) { add(out, "type", g.type); }
+  void operator()(const Indicator& n) { add(out, "dimension", n.dimension); }
 };
 
 }  // namespace

@@ -5,8 +5,9 @@
 namespace jz {
 
 std::string_view kind_of(const Body& body) {
-  static constexpr std::string_view kNames[] = {"person",       "case",   "event", "facility",
-                                                "organization", "source", "topic"};
+  static constexpr std::string_view kNames[] = {
+      "person", "case",   "event",  "facility",       "organization", "source",
+      "topic",  "treaty", "review", "recommendation", "engagement",   "indicator"};
   return kNames[body.index()];
 }
 
@@ -18,6 +19,11 @@ char id_letter(std::string_view kind) {
   if (kind == "organization") return 'o';
   if (kind == "source") return 's';
   if (kind == "topic") return 't';
+  if (kind == "treaty") return 'y';
+  if (kind == "review") return 'v';
+  if (kind == "recommendation") return 'r';
+  if (kind == "engagement") return 'g';
+  if (kind == "indicator") return 'n';
   return '?';
 }
 
@@ -25,8 +31,11 @@ const Text& Record::label() const {
   return std::visit(
       [](const auto& b) -> const Text& {
         using T = std::decay_t<decltype(b)>;
-        if constexpr (std::is_same_v<T, Case> || std::is_same_v<T, Event> ||
-                      std::is_same_v<T, Source> || std::is_same_v<T, Topic>)
+        if constexpr (std::is_same_v<T, Recommendation>)
+          return b.text;
+        else if constexpr (std::is_same_v<T, Case> || std::is_same_v<T, Event> ||
+                           std::is_same_v<T, Source> || std::is_same_v<T, Topic> ||
+                           std::is_same_v<T, Review> || std::is_same_v<T, Indicator>)
           return b.title;
         else
           return b.name;

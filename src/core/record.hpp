@@ -178,7 +178,126 @@ struct Topic {
   bool operator==(const Topic&) const = default;
 };
 
-using Body = std::variant<Person, Case, Event, Facility, Organization, Source, Topic>;
+// The standing bodies and engagement monitor (docs/RECORDS.md): what China ratified, how it
+// was reviewed, what it was asked and promised, and what changed.
+
+struct Treaty {
+  std::string code;  // "CAT", "ICCPR", "ILO-C138": how advocates cite it
+  std::string type;  // vocab::treaty_types()
+  Text name;
+  Text monitoring_body;
+  std::string parent;  // the treaty an optional protocol belongs to
+  Date adopted;
+  Date signed_on;  // "signed" in JSON: by China
+  Date ratified;   // ratification or accession by China
+  std::vector<Text> reservations;
+  Text summary;
+  bool operator==(const Treaty&) const = default;
+};
+
+struct ReviewDocument {
+  std::string symbol;  // the UN document symbol, e.g. "CAT/C/CHN/CO/4"
+  Text title;
+  std::string url;
+  Date date;
+  bool operator==(const ReviewDocument&) const = default;
+};
+
+struct Review {
+  std::string body;    // vocab::review_bodies(): "upr" or a treaty body
+  std::string treaty;  // the treaty reviewed; empty for the UPR
+  std::string cycle;   // "UPR session 4", "4th periodic report"
+  Text title;
+  Date date;  // when the review was, or will be, held
+  Date state_report;
+  std::vector<ReviewDocument> documents;
+  Ids submissions;  // sources: NGO submissions and shadow reports
+  Text summary;
+  bool operator==(const Review&) const = default;
+};
+
+// An assessment of how far a recommendation or commitment was carried out, or of a trend,
+// at one date, with the evidence for it.
+struct Assessment {
+  Date date;
+  Date to;            // indicators: the end of the period assessed
+  std::string value;  // the list depends on what is assessed (see each kind)
+  Text text;
+  std::vector<Citation> sources;
+  Ids evidence;  // cases, events, persons, facilities that show it
+  bool operator==(const Assessment&) const = default;
+};
+
+struct Recommendation {
+  std::string review;
+  std::string document;   // the document symbol it is in
+  std::string paragraph;  // its paragraph there, "114.1"
+  Text text;
+  std::vector<std::string> themes;  // vocab::rec_themes()
+  std::string from;                 // the recommending state (UPR); empty for a treaty body
+  std::string response;             // vocab::rec_responses()
+  Text response_text;
+  std::vector<Assessment> assessments;  // value: vocab::implementation_statuses()
+  bool operator==(const Recommendation&) const = default;
+};
+
+struct EngagementRound {
+  Date date;
+  Text place;
+  Text agenda;
+  Text civil_society;  // who from civil society took part, and how
+  Text outcomes;
+  Text progress;      // since the round before
+  std::string event;  // the opportunity event (issue 6) that persons are raised_in
+  Ids raised;         // persons and cases raised
+  bool operator==(const EngagementRound&) const = default;
+};
+
+struct Commitment {
+  Text text;
+  Date made;
+  Text benchmark;      // what would show it was kept
+  std::string status;  // vocab::commitment_statuses()
+  Date assessed;
+  std::vector<Citation> sources;
+  Ids evidence;
+  bool operator==(const Commitment&) const = default;
+};
+
+struct GroundRules {
+  Text publicity, inclusiveness, evaluation;
+  bool empty() const { return publicity.empty() && inclusiveness.empty() && evaluation.empty(); }
+  bool operator==(const GroundRules&) const = default;
+};
+
+// A government-to-government dialogue or an engagement programme.
+struct Engagement {
+  std::string type;  // vocab::engagement_types()
+  Text name;
+  Text parties;
+  Text funder;
+  Ids partners;  // organizations
+  Text field;
+  Date from;
+  Date to;
+  GroundRules ground_rules;
+  Text summary;
+  std::vector<EngagementRound> rounds;
+  std::vector<Commitment> commitments;
+  bool operator==(const Engagement&) const = default;
+};
+
+// One dimension of the human-rights situation, assessed period by period.
+struct Indicator {
+  std::string dimension;  // vocab::indicator_dimensions()
+  Text title;
+  Text summary;
+  std::vector<Assessment> assessments;  // date..to, value: vocab::trend_values()
+  bool operator==(const Indicator&) const = default;
+};
+
+using Body = std::variant<Person, Case, Event, Facility, Organization, Source, Topic, Treaty,
+                          Review, Recommendation, Engagement, Indicator>;
 
 // The kind name of a body ("person", "case", ...), and the id letter of each kind.
 std::string_view kind_of(const Body& body);
@@ -227,6 +346,20 @@ void for_each_reference_field(R& record, F&& visit) {
     visit(e->facility);
   } else if (auto* f = std::get_if<Facility>(&record.body)) {
     for (auto& report : f->conditions) visit(report.sources);
+  } else if (auto* t = std::get_if<Treaty>(&record.body)) {
+    visit(t->parent);
+  } else if (auto* v = std::get_if<Review>(&record.body)) {
+    visit(v->treaty);
+    visit(v->submissions);
+  } else if (auto* r = std::get_if<Recommendation>(&record.body)) {
+    visit(r->review);
+    for (auto& a : r->assessments) visit(a.sources), visit(a.evidence);
+  } else if (auto* g = std::get_if<Engagement>(&record.body)) {
+    visit(g->partners);
+    for (auto& round : g->rounds) visit(round.event), visit(round.raised);
+    for (auto& c : g->commitments) visit(c.sources), visit(c.evidence);
+  } else if (auto* n = std::get_if<Indicator>(&record.body)) {
+    for (auto& a : n->assessments) visit(a.sources), visit(a.evidence);
   }
 }
 

@@ -387,6 +387,203 @@ Status decode(const Reader& r, Topic& t) {
   return r.text("text", t.text);
 }
 
+// ---- standing bodies and engagement
+
+Status decode(const Reader& r, Treaty& t) {
+  JZ_RETURN_IF_ERROR(r.object({"code", "type", "name", "monitoring_body", "parent", "adopted",
+                               "signed", "ratified", "reservations", "summary"}));
+  JZ_RETURN_IF_ERROR(r.string("code", t.code, true));
+  if (t.code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != std::string::npos)
+    return r.error("code", "use capital ASCII letters, digits and - (\"CAT\", \"OP-CRC-AC\")");
+  JZ_RETURN_IF_ERROR(r.choice("type", vocab::treaty_types(), t.type, true));
+  JZ_RETURN_IF_ERROR(r.text("name", t.name, true));
+  JZ_RETURN_IF_ERROR(r.text("monitoring_body", t.monitoring_body));
+  JZ_RETURN_IF_ERROR(r.id("parent", t.parent, "y"));
+  JZ_RETURN_IF_ERROR(r.date("adopted", t.adopted));
+  JZ_RETURN_IF_ERROR(r.date("signed", t.signed_on));
+  JZ_RETURN_IF_ERROR(r.date("ratified", t.ratified));
+  JZ_RETURN_IF_ERROR(r.array("reservations", [&](const json& v, const std::string& path) {
+    Text text;
+    JZ_RETURN_IF_ERROR(Reader::decode_text(v, path, text));
+    t.reservations.push_back(std::move(text));
+    return Status::ok();
+  }));
+  if (t.signed_on && t.adopted && t.signed_on->latest() < t.adopted->earliest())
+    return r.error("signed", "is before the treaty was adopted");
+  return r.text("summary", t.summary);
+}
+
+Status decode(const Reader& r, Review& v) {
+  JZ_RETURN_IF_ERROR(r.object({"body", "treaty", "cycle", "title", "date", "state_report",
+                               "documents", "submissions", "summary"}));
+  JZ_RETURN_IF_ERROR(r.choice("body", vocab::review_bodies(), v.body, true));
+  JZ_RETURN_IF_ERROR(r.id("treaty", v.treaty, "y"));
+  JZ_RETURN_IF_ERROR(r.string("cycle", v.cycle));
+  JZ_RETURN_IF_ERROR(r.text("title", v.title, true));
+  JZ_RETURN_IF_ERROR(r.date("date", v.date));
+  if (!v.date)
+    return r.error("date", "required: when the review was or will be held (\"2009-02\")");
+  JZ_RETURN_IF_ERROR(r.date("state_report", v.state_report));
+  JZ_RETURN_IF_ERROR(r.array("documents", [&](const json& j, const std::string& path) {
+    Reader a(j, path);
+    JZ_RETURN_IF_ERROR(a.object({"symbol", "title", "url", "date"}));
+    ReviewDocument d;
+    JZ_RETURN_IF_ERROR(a.string("symbol", d.symbol));
+    JZ_RETURN_IF_ERROR(a.text("title", d.title));
+    JZ_RETURN_IF_ERROR(a.string("url", d.url));
+    JZ_RETURN_IF_ERROR(check_url(a, "url", d.url));
+    JZ_RETURN_IF_ERROR(a.date("date", d.date));
+    if (d.symbol.empty() && d.title.empty())
+      return Status::invalid(path + ": needs a \"symbol\" or a \"title\"");
+    v.documents.push_back(std::move(d));
+    return Status::ok();
+  }));
+  JZ_RETURN_IF_ERROR(r.ids("submissions", v.submissions, "s"));
+  return r.text("summary", v.summary);
+}
+
+// An assessment: "date" (or "from") required, the value under `value_key` from `values`.
+Status decode_assessment(const Reader& a, const char* date_key, const char* value_key,
+                         vocab::List values, Assessment& out) {
+  const bool period = std::string_view(date_key) == "from";
+  if (period) {
+    JZ_RETURN_IF_ERROR(a.object({"from", "to", "value", "text", "sources", "evidence"}));
+  } else {
+    JZ_RETURN_IF_ERROR(a.object({"date", "status", "text", "sources", "evidence"}));
+  }
+  JZ_RETURN_IF_ERROR(a.date(date_key, out.date));
+  if (!out.date) return a.error(date_key, "required: when this was assessed");
+  if (period) {
+    JZ_RETURN_IF_ERROR(a.date("to", out.to));
+    if (out.to && out.to->latest() < out.date->earliest())
+      return a.error("to", "is before \"from\"");
+  }
+  JZ_RETURN_IF_ERROR(a.choice(value_key, values, out.value, true));
+  JZ_RETURN_IF_ERROR(a.text("text", out.text));
+  JZ_RETURN_IF_ERROR(a.citations("sources", out.sources));
+  return a.ids("evidence", out.evidence, "");
+}
+
+// Assessments are listed oldest first: the last is where things stand now (the
+// "implementation" facet, the scorecards, the charts).
+Status check_in_date_order(const Reader& r, const std::vector<Assessment>& list,
+                           const char* date_key) {
+  for (std::size_t i = 1; i < list.size(); ++i)
+    if (list[i].date->latest() < list[i - 1].date->earliest())
+      return Status::invalid(r.at("assessments") + "/" + std::to_string(i) + "/" + date_key +
+                             ": is before the assessment above it; list them oldest first");
+  return Status::ok();
+}
+
+Status decode(const Reader& r, Recommendation& c) {
+  JZ_RETURN_IF_ERROR(r.object({"review", "document", "paragraph", "text", "themes", "from",
+                               "response", "response_text", "assessments"}));
+  JZ_RETURN_IF_ERROR(r.id("review", c.review, "v"));
+  if (c.review.empty()) return r.error("review", "required: the review it was made in");
+  JZ_RETURN_IF_ERROR(r.string("document", c.document));
+  JZ_RETURN_IF_ERROR(r.string("paragraph", c.paragraph));
+  JZ_RETURN_IF_ERROR(r.text("text", c.text, true));
+  JZ_RETURN_IF_ERROR(r.strings("themes", c.themes, vocab::rec_themes()));
+  JZ_RETURN_IF_ERROR(check_unique(r, "themes", c.themes));
+  // In the vocabulary's order: the order carries nothing, and the workspace's check boxes
+  // give them back that way, so an edit that changes nothing stays unchanged.
+  auto rank = [](const std::string& t) {
+    auto list = vocab::rec_themes();
+    return std::find(list.begin(), list.end(), t) - list.begin();
+  };
+  std::sort(c.themes.begin(), c.themes.end(),
+            [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+  JZ_RETURN_IF_ERROR(r.string("from", c.from));
+  JZ_RETURN_IF_ERROR(r.choice("response", vocab::rec_responses(), c.response));
+  JZ_RETURN_IF_ERROR(r.text("response_text", c.response_text));
+  JZ_RETURN_IF_ERROR(r.array("assessments", [&](const json& j, const std::string& path) {
+    Assessment a;
+    JZ_RETURN_IF_ERROR(
+        decode_assessment(Reader(j, path), "date", "status", vocab::implementation_statuses(), a));
+    c.assessments.push_back(std::move(a));
+    return Status::ok();
+  }));
+  return check_in_date_order(r, c.assessments, "date");
+}
+
+Status decode(const Reader& r, GroundRules& g) {
+  JZ_RETURN_IF_ERROR(r.object({"publicity", "inclusiveness", "evaluation"}));
+  JZ_RETURN_IF_ERROR(r.text("publicity", g.publicity));
+  JZ_RETURN_IF_ERROR(r.text("inclusiveness", g.inclusiveness));
+  return r.text("evaluation", g.evaluation);
+}
+
+Status decode(const Reader& r, EngagementRound& round) {
+  JZ_RETURN_IF_ERROR(r.object(
+      {"date", "place", "agenda", "civil_society", "outcomes", "progress", "event", "raised"}));
+  JZ_RETURN_IF_ERROR(r.date("date", round.date));
+  if (!round.date) return r.error("date", "required: when the round was held");
+  JZ_RETURN_IF_ERROR(r.text("place", round.place));
+  JZ_RETURN_IF_ERROR(r.text("agenda", round.agenda));
+  JZ_RETURN_IF_ERROR(r.text("civil_society", round.civil_society));
+  JZ_RETURN_IF_ERROR(r.text("outcomes", round.outcomes));
+  JZ_RETURN_IF_ERROR(r.text("progress", round.progress));
+  JZ_RETURN_IF_ERROR(r.id("event", round.event, "e"));
+  return r.ids("raised", round.raised, "pc");
+}
+
+Status decode(const Reader& r, Commitment& c) {
+  JZ_RETURN_IF_ERROR(
+      r.object({"text", "made", "benchmark", "status", "assessed", "sources", "evidence"}));
+  JZ_RETURN_IF_ERROR(r.text("text", c.text, true));
+  JZ_RETURN_IF_ERROR(r.date("made", c.made));
+  JZ_RETURN_IF_ERROR(r.text("benchmark", c.benchmark));
+  JZ_RETURN_IF_ERROR(r.choice("status", vocab::commitment_statuses(), c.status, true));
+  JZ_RETURN_IF_ERROR(r.date("assessed", c.assessed));
+  JZ_RETURN_IF_ERROR(r.citations("sources", c.sources));
+  return r.ids("evidence", c.evidence, "");
+}
+
+Status decode(const Reader& r, Engagement& g) {
+  JZ_RETURN_IF_ERROR(r.object({"type", "name", "parties", "funder", "partners", "field", "from",
+                               "to", "ground_rules", "summary", "rounds", "commitments"}));
+  JZ_RETURN_IF_ERROR(r.choice("type", vocab::engagement_types(), g.type, true));
+  JZ_RETURN_IF_ERROR(r.text("name", g.name, true));
+  JZ_RETURN_IF_ERROR(r.text("parties", g.parties));
+  JZ_RETURN_IF_ERROR(r.text("funder", g.funder));
+  JZ_RETURN_IF_ERROR(r.ids("partners", g.partners, "o"));
+  JZ_RETURN_IF_ERROR(r.text("field", g.field));
+  JZ_RETURN_IF_ERROR(r.date("from", g.from));
+  JZ_RETURN_IF_ERROR(r.date("to", g.to));
+  if (g.from && g.to && g.to->latest() < g.from->earliest())
+    return r.error("to", "is before \"from\"");
+  if (const json* j = r.find("ground_rules"))
+    JZ_RETURN_IF_ERROR(decode(Reader(*j, r.at("ground_rules")), g.ground_rules));
+  JZ_RETURN_IF_ERROR(r.text("summary", g.summary));
+  JZ_RETURN_IF_ERROR(r.array("rounds", [&](const json& j, const std::string& path) {
+    EngagementRound round;
+    JZ_RETURN_IF_ERROR(decode(Reader(j, path), round));
+    g.rounds.push_back(std::move(round));
+    return Status::ok();
+  }));
+  return r.array("commitments", [&](const json& j, const std::string& path) {
+    Commitment c;
+    JZ_RETURN_IF_ERROR(decode(Reader(j, path), c));
+    g.commitments.push_back(std::move(c));
+    return Status::ok();
+  });
+}
+
+Status decode(const Reader& r, Indicator& n) {
+  JZ_RETURN_IF_ERROR(r.object({"dimension", "title", "summary", "assessments"}));
+  JZ_RETURN_IF_ERROR(r.choice("dimension", vocab::indicator_dimensions(), n.dimension, true));
+  JZ_RETURN_IF_ERROR(r.text("title", n.title, true));
+  JZ_RETURN_IF_ERROR(r.text("summary", n.summary));
+  JZ_RETURN_IF_ERROR(r.array("assessments", [&](const json& j, const std::string& path) {
+    Assessment a;
+    JZ_RETURN_IF_ERROR(
+        decode_assessment(Reader(j, path), "from", "value", vocab::trend_values(), a));
+    n.assessments.push_back(std::move(a));
+    return Status::ok();
+  }));
+  return check_in_date_order(r, n.assessments, "from");
+}
+
 template <typename T>
 Result<Body> decode_body(const Reader& r) {
   T body;
@@ -401,6 +598,11 @@ Result<Body> decode_body(std::string_view kind, const Reader& r) {
   if (kind == "facility") return decode_body<Facility>(r);
   if (kind == "organization") return decode_body<Organization>(r);
   if (kind == "source") return decode_body<Source>(r);
+  if (kind == "treaty") return decode_body<Treaty>(r);
+  if (kind == "review") return decode_body<Review>(r);
+  if (kind == "recommendation") return decode_body<Recommendation>(r);
+  if (kind == "engagement") return decode_body<Engagement>(r);
+  if (kind == "indicator") return decode_body<Indicator>(r);
   return decode_body<Topic>(r);
 }
 

@@ -185,6 +185,137 @@ void write(JsonWriter& w, const Topic& t) {
   put(w, "text", t.text);
 }
 
+// ---- standing bodies and engagement
+
+void put(JsonWriter& w, const char* key, const std::vector<Text>& texts) {
+  if (texts.empty()) return;
+  w.key(key).begin_array();
+  for (const auto& t : texts) write(w, t);
+  w.end_array();
+}
+
+void write(JsonWriter& w, const Treaty& t) {
+  put(w, "code", t.code);
+  put(w, "type", t.type);
+  put(w, "name", t.name);
+  put(w, "monitoring_body", t.monitoring_body);
+  put(w, "parent", t.parent);
+  put(w, "adopted", t.adopted);
+  put(w, "signed", t.signed_on);
+  put(w, "ratified", t.ratified);
+  put(w, "reservations", t.reservations);
+  put(w, "summary", t.summary);
+}
+
+void write(JsonWriter& w, const Review& v) {
+  put(w, "body", v.body);
+  put(w, "treaty", v.treaty);
+  put(w, "cycle", v.cycle);
+  put(w, "title", v.title);
+  put(w, "date", v.date);
+  put(w, "state_report", v.state_report);
+  if (!v.documents.empty()) {
+    w.key("documents").begin_array();
+    for (const auto& d : v.documents) {
+      w.begin_object();
+      put(w, "symbol", d.symbol);
+      put(w, "title", d.title);
+      put(w, "url", d.url);
+      put(w, "date", d.date);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  put(w, "submissions", v.submissions);
+  put(w, "summary", v.summary);
+}
+
+// Recommendations write "date" and "status"; indicators "from", "to" and "value".
+void put(JsonWriter& w, const char* key, const std::vector<Assessment>& list, bool period) {
+  if (list.empty()) return;
+  w.key(key).begin_array();
+  for (const auto& a : list) {
+    w.begin_object();
+    put(w, period ? "from" : "date", a.date);
+    if (period) put(w, "to", a.to);
+    put(w, period ? "value" : "status", a.value);
+    put(w, "text", a.text);
+    put(w, "sources", a.sources);
+    put(w, "evidence", a.evidence);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write(JsonWriter& w, const Recommendation& c) {
+  put(w, "review", c.review);
+  put(w, "document", c.document);
+  put(w, "paragraph", c.paragraph);
+  put(w, "text", c.text);
+  put(w, "themes", c.themes);
+  put(w, "from", c.from);
+  put(w, "response", c.response);
+  put(w, "response_text", c.response_text);
+  put(w, "assessments", c.assessments, false);
+}
+
+void write(JsonWriter& w, const Engagement& g) {
+  put(w, "type", g.type);
+  put(w, "name", g.name);
+  put(w, "parties", g.parties);
+  put(w, "funder", g.funder);
+  put(w, "partners", g.partners);
+  put(w, "field", g.field);
+  put(w, "from", g.from);
+  put(w, "to", g.to);
+  if (!g.ground_rules.empty()) {
+    w.key("ground_rules").begin_object();
+    put(w, "publicity", g.ground_rules.publicity);
+    put(w, "inclusiveness", g.ground_rules.inclusiveness);
+    put(w, "evaluation", g.ground_rules.evaluation);
+    w.end_object();
+  }
+  put(w, "summary", g.summary);
+  if (!g.rounds.empty()) {
+    w.key("rounds").begin_array();
+    for (const auto& r : g.rounds) {
+      w.begin_object();
+      put(w, "date", r.date);
+      put(w, "place", r.place);
+      put(w, "agenda", r.agenda);
+      put(w, "civil_society", r.civil_society);
+      put(w, "outcomes", r.outcomes);
+      put(w, "progress", r.progress);
+      put(w, "event", r.event);
+      put(w, "raised", r.raised);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  if (!g.commitments.empty()) {
+    w.key("commitments").begin_array();
+    for (const auto& c : g.commitments) {
+      w.begin_object();
+      put(w, "text", c.text);
+      put(w, "made", c.made);
+      put(w, "benchmark", c.benchmark);
+      put(w, "status", c.status);
+      put(w, "assessed", c.assessed);
+      put(w, "sources", c.sources);
+      put(w, "evidence", c.evidence);
+      w.end_object();
+    }
+    w.end_array();
+  }
+}
+
+void write(JsonWriter& w, const Indicator& n) {
+  put(w, "dimension", n.dimension);
+  put(w, "title", n.title);
+  put(w, "summary", n.summary);
+  put(w, "assessments", n.assessments, true);
+}
+
 }  // namespace
 
 std::string to_canonical_json(const Record& r) {

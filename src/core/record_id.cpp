@@ -38,7 +38,7 @@ std::string derived_id(std::string_view kind, std::string_view stable_key) {
 }
 
 bool is_valid_id(std::string_view id) {
-  if (id.size() != 11 || std::string_view("pcefost").find(id[0]) == std::string_view::npos)
+  if (id.size() != 11 || std::string_view("pcefostyvrgn").find(id[0]) == std::string_view::npos)
     return false;
   for (std::size_t i = 1; i < id.size(); ++i)
     if (kAlphabet.find(id[i]) == std::string_view::npos) return false;

@@ -9,8 +9,9 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array kKinds{"person"sv,       "case"sv,   "event"sv, "facility"sv,
-                            "organization"sv, "source"sv, "topic"sv};
+constexpr std::array kKinds{"person"sv,       "case"sv,           "event"sv,      "facility"sv,
+                            "organization"sv, "source"sv,         "topic"sv,      "treaty"sv,
+                            "review"sv,       "recommendation"sv, "engagement"sv, "indicator"sv};
 constexpr std::array kVisibilities{"public"sv, "restricted"sv, "confidential"sv};
 constexpr std::array kLinkTypes{"detained_at"sv, "represented_by"sv, "member_of"sv,
                                 "works_for"sv,   "family_of"sv,      "administered_by"sv,
@@ -136,6 +137,78 @@ constexpr std::array kLawyerExpertise{"criminal_defence"sv,
                                       "other"sv};
 constexpr std::array kLawyerAvailability{"available"sv, "limited"sv, "unavailable"sv};
 
+// Standing bodies and engagement (docs/RECORDS.md). The themes are UPR Info's issues, as codes.
+constexpr std::array kTreatyTypes{"core"sv, "optional_protocol"sv, "ilo_convention"sv, "other"sv};
+constexpr std::array kReviewBodies{"upr"sv,  "cat"sv, "cerd"sv, "cedaw"sv, "crc"sv, "cescr"sv,
+                                   "crpd"sv, "hrc"sv, "ced"sv,  "cmw"sv,   "ilo"sv};
+constexpr std::array kRecThemes{"asylum_seekers_refugees"sv,
+                                "civil_society"sv,
+                                "corruption"sv,
+                                "counter_terrorism"sv,
+                                "cp_rights_general"sv,
+                                "death_penalty"sv,
+                                "detention"sv,
+                                "development"sv,
+                                "disabilities"sv,
+                                "elections"sv,
+                                "enforced_disappearances"sv,
+                                "environment"sv,
+                                "esc_rights_general"sv,
+                                "extrajudicial_executions"sv,
+                                "freedom_of_association_and_peaceful_assembly"sv,
+                                "freedom_of_movement"sv,
+                                "freedom_of_opinion_and_expression"sv,
+                                "freedom_of_religion_and_belief"sv,
+                                "freedom_of_the_press"sv,
+                                "general"sv,
+                                "hiv_aids"sv,
+                                "human_rights_defenders"sv,
+                                "human_rights_education_and_training"sv,
+                                "human_rights_violations_by_state_agents"sv,
+                                "impunity"sv,
+                                "indigenous_peoples"sv,
+                                "internally_displaced_persons"sv,
+                                "international_humanitarian_law"sv,
+                                "international_instruments"sv,
+                                "justice"sv,
+                                "labour"sv,
+                                "migrants"sv,
+                                "minorities"sv,
+                                "national_plan_of_action"sv,
+                                "nhri"sv,
+                                "other"sv,
+                                "poverty"sv,
+                                "public_security"sv,
+                                "racial_discrimination"sv,
+                                "right_to_education"sv,
+                                "right_to_food"sv,
+                                "right_to_health"sv,
+                                "right_to_housing"sv,
+                                "right_to_land"sv,
+                                "right_to_water"sv,
+                                "rights_of_the_child"sv,
+                                "sexual_orientation_and_gender_identity"sv,
+                                "special_procedures"sv,
+                                "technical_assistance_and_cooperation"sv,
+                                "torture_and_other_cid_treatment"sv,
+                                "trafficking"sv,
+                                "treaty_bodies"sv,
+                                "upr_process"sv,
+                                "womens_rights"sv};
+constexpr std::array kRecResponses{
+    "accepted"sv, "partially_accepted"sv, "noted"sv, "rejected"sv, "pending"sv, "none"sv};
+constexpr std::array kImplementationStatuses{"implemented"sv, "partially_implemented"sv,
+                                             "not_implemented"sv, "worsened"sv, "unclear"sv};
+constexpr std::array kEngagementTypes{"dialogue"sv, "programme"sv};
+constexpr std::array kCommitmentStatuses{"kept"sv, "partly_kept"sv, "broken"sv, "pending"sv,
+                                         "unclear"sv};
+constexpr std::array kIndicatorDimensions{"civil_political"sv,   "labour"sv,        "women"sv,
+                                          "prison_conditions"sv, "information"sv,   "due_process"sv,
+                                          "psychiatric_abuse"sv, "death_penalty"sv, "esc_rights"sv,
+                                          "tibet_xinjiang"sv,    "religion"sv,      "rule_of_law"sv,
+                                          "civil_society"sv,     "other"sv};
+constexpr std::array kTrendValues{"improved"sv, "worsened"sv, "stasis"sv, "ambiguous"sv};
+
 }  // namespace
 
 List kinds() {
@@ -197,6 +270,34 @@ List lawyer_expertise() {
 }
 List lawyer_availability() {
   return kLawyerAvailability;
+}
+
+List treaty_types() {
+  return kTreatyTypes;
+}
+List review_bodies() {
+  return kReviewBodies;
+}
+List rec_themes() {
+  return kRecThemes;
+}
+List rec_responses() {
+  return kRecResponses;
+}
+List implementation_statuses() {
+  return kImplementationStatuses;
+}
+List engagement_types() {
+  return kEngagementTypes;
+}
+List commitment_statuses() {
+  return kCommitmentStatuses;
+}
+List indicator_dimensions() {
+  return kIndicatorDimensions;
+}
+List trend_values() {
+  return kTrendValues;
 }
 
 bool contains(List list, std::string_view value) {

@@ -28,6 +28,15 @@ List source_types();
 List reliability_grades();
 List lawyer_expertise();     // what a lawyer's practice covers
 List lawyer_availability();  // whether a partner lawyer can take a case now
+List treaty_types();
+List review_bodies();            // "upr" and the treaty bodies
+List rec_themes();               // UPR Info's issues as codes
+List rec_responses();            // what the state answered to a recommendation
+List implementation_statuses();  // how far a recommendation was carried out
+List engagement_types();         // dialogue or programme
+List commitment_statuses();
+List indicator_dimensions();
+List trend_values();
 
 bool contains(List list, std::string_view value);
 // "one of a, b, c" for error messages.

@@ -115,18 +115,7 @@ Result<ImportReport> import_cppc(store::Store& store, const std::string& path,
   CsvReader reader(*in, path);
   RecordSink sink(store, options, "import of the CPPC list from " + path);
   Status s = store.transaction([&]() -> Status {
-    std::vector<CsvField> fields;
-    auto more = reader.next(fields);
-    if (!more) return more.status();
-    if (!*more) return Status::invalid(path + ": the file is empty");
-    for (std::size_t i = 0; i < std::size(kHeader); ++i) {
-      if (i >= fields.size() || fields[i].value != kHeader[i])
-        return Status::invalid(reader.where(1, i < fields.size() ? fields[i].column : 1) +
-                               "expected the CPPC header \"Name,Gender,Date of Birth,Date of "
-                               "Death,Place,Sentence,Source\"; column " +
-                               std::to_string(i + 1) + " should be \"" + std::string(kHeader[i]) +
-                               "\"");
-    }
+    JZ_RETURN_IF_ERROR(reader.read_header(kHeader, "the CPPC header", true));
     Record dataset = dataset_source();
     JZ_RETURN_IF_ERROR(sink.put(dataset));
     // Hashes of ids written so far (8 bytes each rather than the strings: the list can be
@@ -134,8 +123,9 @@ Result<ImportReport> import_cppc(store::Store& store, const std::string& path,
     std::unordered_set<std::size_t> sources_written;
     std::unordered_map<std::size_t, std::size_t> person_lines;
 
+    std::vector<CsvField> fields;
     while (true) {
-      more = reader.next(fields);
+      auto more = reader.next(fields);
       if (!more) return more.status();
       if (!*more) break;
       if (fields.size() == 1 && fields[0].value.empty()) continue;  // blank line

@@ -11,6 +11,28 @@ std::string CsvReader::where(std::size_t line, std::size_t column) const {
   return file_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
 }
 
+Status CsvReader::read_header(std::span<const std::string_view> expected, std::string_view whose,
+                              bool extra_columns) {
+  std::vector<CsvField> fields;
+  auto more = next(fields);
+  if (!more) return more.status();
+  if (!*more) return Status::invalid(file_ + ": the file is empty");
+  std::string names;
+  for (auto name : expected) names += (names.empty() ? "" : ",") + std::string(name);
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    if (i >= fields.size() || fields[i].value != expected[i])
+      return Status::invalid(where(1, i < fields.size() ? fields[i].column : 1) + "expected " +
+                             std::string(whose) + " \"" + names + "\"; column " +
+                             std::to_string(i + 1) + " should be \"" + std::string(expected[i]) +
+                             "\"");
+  }
+  if (!extra_columns && fields.size() > expected.size())
+    return Status::invalid(where(1, fields[expected.size()].column) + std::string(whose) + " has " +
+                           std::to_string(expected.size()) + " columns; remove the ones after " +
+                           std::string(expected.back()));
+  return Status::ok();
+}
+
 int CsvReader::peek() {
   return in_.peek();
 }

@@ -4,7 +4,9 @@
 // UTF-8 byte-order mark; refuses text that is not UTF-8, at the first bad byte.
 #include <cstdint>
 #include <istream>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.hpp"
@@ -22,6 +24,10 @@ class CsvReader {
   CsvReader(std::istream& in, std::string file_name);
   // Reads the next row into `row`; false at the end of the file.
   Result<bool> next(std::vector<CsvField>& row);
+  // Reads the first row and checks it starts with `expected`; `extra_columns` says whether
+  // more may follow. `whose` names the header in messages: "the CPPC header".
+  Status read_header(std::span<const std::string_view> expected, std::string_view whose,
+                     bool extra_columns);
   std::uint64_t bytes_read() const { return bytes_; }
   std::size_t line() const { return line_; }
   const std::string& file_name() const { return file_; }

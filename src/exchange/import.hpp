@@ -5,6 +5,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.hpp"
@@ -21,6 +22,8 @@ struct ImportOptions {
   std::string mapping_path;
   // CPPC only: refuse irregular dates instead of reading them at a coarser precision.
   bool strict = false;
+  // UPR Info only: the state whose recommendations are imported, as in the To column.
+  std::string upr_to = "China";
   // Called now and then with bytes read and the file's size.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
@@ -40,6 +43,14 @@ Result<ImportReport> import_cppc(store::Store& store, const std::string& path,
                                  const ImportOptions& options);
 Result<ImportReport> import_mapped_csv(store::Store& store, const std::string& path,
                                        const ImportOptions& options);
+// UPR Info's CSV of Universal Periodic Review recommendations as published (MacRoman, CR
+// line ends): the rows to options.upr_to become recommendations, each under the review of
+// its session (created when missing, never overwritten).
+Result<ImportReport> import_upr_info(store::Store& store, const std::string& path,
+                                     const ImportOptions& options);
+// The id of the review record of the UPR of state `to` (as UPR Info names it, "China") in
+// Working Group session `session`: the one the UPR Info import files recommendations under.
+std::string upr_review_id(std::string_view to, int session);
 
 // Writes every record (or only the public view of public ones) as canonical JSON Lines in
 // id order: exporting, importing into an empty database and exporting again gives the

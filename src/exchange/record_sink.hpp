@@ -30,6 +30,9 @@ class RecordSink {
     return Status::ok();
   }
 
+  // A record the import found and leaves as it is (one it creates only when missing).
+  void kept() { ++report_.unchanged; }
+
   void row_done(std::uint64_t bytes_read, std::uint64_t total) {
     ++report_.rows;
     if (options_.progress && report_.rows % 1024 == 0) options_.progress(bytes_read, total);

@@ -90,6 +90,44 @@ struct Collect {
     add(doc.body, t.summary);
     add(doc.body, t.text);
   }
+  void operator()(const Treaty& t) {
+    name(t.name);
+    add(doc.names, t.code);
+    add(doc.body, t.monitoring_body);
+    for (const auto& r : t.reservations) add(doc.body, r);
+    add(doc.body, t.summary);
+    on(t.ratified);
+  }
+  void operator()(const Review& v) {
+    add(doc.title, v.title);
+    add(doc.body, v.cycle);
+    for (const auto& d : v.documents) {
+      add(doc.body, d.symbol);
+      add(doc.body, d.title);
+    }
+    add(doc.body, v.summary);
+    on(v.date);
+  }
+  void operator()(const Recommendation& c) {
+    add(doc.title, c.text);
+    add(doc.body, c.from);
+    add(doc.body, c.document);
+    add(doc.body, c.response_text);
+    for (const auto& a : c.assessments) add(doc.body, a.text);
+  }
+  void operator()(const Engagement& g) {
+    name(g.name);
+    for (const Text* t : {&g.parties, &g.funder, &g.field, &g.summary}) add(doc.body, *t);
+    for (const auto& r : g.rounds)
+      for (const Text* t : {&r.place, &r.agenda, &r.outcomes, &r.progress}) add(doc.body, *t);
+    for (const auto& c : g.commitments) add(doc.body, c.text);
+    span(g.from, g.to);
+  }
+  void operator()(const Indicator& n) {
+    add(doc.title, n.title);
+    add(doc.body, n.summary);
+    for (const auto& a : n.assessments) add(doc.body, a.text);
+  }
 };
 
 }  // namespace

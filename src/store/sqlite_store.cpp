@@ -318,7 +318,11 @@ class SqliteStore final : public Store {
     const Text& label = shown ? shown->label() : record.label();
     std::string base = make_slug(label.en.empty() ? label.zh : label.en);
     if (base.empty()) return record.id;
-    for (const std::string& candidate : {base, base + "-" + record.id.substr(1, 4), record.id}) {
+    // The second choice adds 5 characters: cut a long base (make_slug stops at 80, the most a
+    // slug may have) so that it still fits, as long recommendation texts need.
+    std::string cut = base.substr(0, 75);
+    while (cut.back() == '-') cut.pop_back();
+    for (const std::string& candidate : {base, cut + "-" + record.id.substr(1, 4), record.id}) {
       auto owner = slug_owner(record.kind(), candidate);
       if (!owner) return owner.status();
       if (owner->empty() || *owner == record.id) return candidate;

@@ -11,19 +11,44 @@
 namespace jz::web {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kSections = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kSections = {{
     {"person", "persons"},
     {"case", "cases"},
     {"facility", "facilities"},
     {"organization", "organizations"},
     {"source", "sources"},
     {"topic", "topics"},
+    {"treaty", "treaties"},
+    {"review", "reviews"},
+    {"recommendation", "recommendations"},
+    {"engagement", "engagements"},
+    {"indicator", "indicators"},
 }};
 
 // The site's sections in the header, in order.
-constexpr std::array<std::string_view, 10> kNav = {
-    "persons",    "cases",  "violations", "priorities", "opportunities",
+constexpr std::array<std::string_view, 11> kNav = {
+    "persons",    "cases",  "violations", "priorities", "opportunities", "treaties",
     "facilities", "topics", "sources",    "links",      "about"};
+
+// Sections shown under another one in the header: "UN and dialogues" (treaties) holds the
+// reviews, recommendations, dialogues and indicators.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSubsections = {{
+    {"reviews", "treaties"},
+    {"recommendations", "treaties"},
+    {"engagements", "treaties"},
+    {"indicators", "treaties"},
+}};
+
+// Whether the page at `here` ("/treaties/", "/reviews/v...") is in the header's `section`.
+bool in_section(std::string_view here, std::string_view section) {
+  // here is "" for "/" and for the server's own error pages (no request path).
+  if (here.size() <= 1) return false;
+  here.remove_prefix(1);
+  if (here.starts_with(section)) return true;
+  for (const auto& [sub, parent] : kSubsections)
+    if (parent == section && here.starts_with(sub)) return true;
+  return false;
+}
 
 std::string_view language_name(i18n::Lang lang) {
   switch (lang) {
@@ -180,8 +205,7 @@ http::Response Call::page(std::string_view tmpl, nlohmann::json data,
                                     section == "priorities"
                                 ? ""
                                 : "/"));
-    // here is "" for "/" and for the server's own error pages (no request path).
-    bool current = here.size() > 1 && here.substr(1).starts_with(section);
+    bool current = in_section(here, section);
     nav.push_back(
         {{"href", href}, {"label", t("ui.nav_" + std::string(section))}, {"current", current}});
   }
@@ -240,6 +264,14 @@ http::Response Call::error(int status, std::string_view detail) const {
   if (!detail.empty()) data["detail"] = detail;
   auto r = page("error.mustache", data, t("ui.error_" + code));
   r.status = r.status == 200 ? status : r.status;
+  return r;
+}
+
+http::Response download(std::string type, std::string body, const std::string& name) {
+  http::Response r;
+  r.content_type = std::move(type);
+  r.body = std::move(body);
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
   return r;
 }
 

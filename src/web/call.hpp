@@ -94,4 +94,7 @@ std::string_view section_of(std::string_view kind);
 http::Response json_response(int status, std::string body);
 http::Response json_error(int status, std::string_view message);
 
+// A file to save rather than show (CSV, JSON, PDF), named `name`.
+http::Response download(std::string type, std::string body, const std::string& name);
+
 }  // namespace jz::web

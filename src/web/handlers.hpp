@@ -21,6 +21,8 @@ http::Response opportunity_page(Call&);      // priority_pages.cpp
 http::Response opportunity_csv(Call&);       // priority_pages.cpp
 http::Response opportunity_json(Call&);      // priority_pages.cpp
 http::Response opportunity_pdf(Call&);       // priority_pages.cpp
+http::Response shadow_report_page(Call&);    // shadow_report_pages.cpp
+http::Response shadow_report_pdf(Call&);     // shadow_report_pages.cpp: A4 table
 http::Response case_feed(Call&);             // feed_pages.cpp: Atom
 http::Response violations_feed(Call&);       // feed_pages.cpp: Atom
 http::Response facility_page(Call&);         // facility_page.cpp
@@ -29,6 +31,13 @@ http::Response topic_page(Call&);            // topic_pages.cpp
 http::Response topic_index(Call&);           // topic_pages.cpp
 http::Response source_page(Call&);           // source_pages.cpp
 http::Response source_list(Call&);           // source_pages.cpp
+http::Response treaty_hub(Call&);            // treaty_pages.cpp: UN and dialogues
+http::Response treaty_page(Call&);           // treaty_pages.cpp
+http::Response review_list(Call&);           // review_pages.cpp
+http::Response review_calendar(Call&);       // review_pages.cpp: iCalendar
+http::Response review_page(Call&);           // review_pages.cpp
+http::Response recommendation_list(Call&);   // recommendation_pages.cpp
+http::Response recommendation_page(Call&);   // recommendation_pages.cpp
 http::Response person_list(Call&);           // list_pages.cpp
 http::Response case_list(Call&);             // list_pages.cpp
 http::Response facility_list(Call&);         // list_pages.cpp
@@ -37,6 +46,10 @@ http::Response links_page(Call&);            // content_pages.cpp
 http::Response about_page(Call&);            // content_pages.cpp
 http::Response search_page(Call&);           // search_page.cpp
 http::Response lawyers_page(Call&);          // lawyer_pages.cpp
+http::Response engagement_list(Call&);       // engagement_pages.cpp
+http::Response engagement_page(Call&);       // engagement_pages.cpp: the scorecard
+http::Response indicator_list(Call&);        // indicator_pages.cpp
+http::Response indicator_page(Call&);        // indicator_pages.cpp
 
 // login_pages.cpp: the team's login and logout
 http::Response login_page(Call&);

@@ -47,14 +47,6 @@ json prisoner_item(Call& call, const publish::Prisoner& p) {
   return item;
 }
 
-http::Response download(std::string type, std::string body, const std::string& name) {
-  http::Response r;
-  r.content_type = std::move(type);
-  r.body = std::move(body);
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  return r;
-}
-
 // The list for the route's opportunity, or the error page's status.
 Result<publish::PrisonerList> list_of(Call& call) {
   return publish::prisoner_list(call.store(), call.visible, call.id, options_of(call));

@@ -10,13 +10,18 @@
 namespace jz::web {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kCollections = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kCollections = {{
     {"persons", "person"},
     {"cases", "case"},
     {"facilities", "facility"},
     {"organizations", "organization"},
     {"sources", "source"},
     {"topics", "topic"},
+    {"treaties", "treaty"},
+    {"reviews", "review"},
+    {"recommendations", "recommendation"},
+    {"engagements", "engagement"},
+    {"indicators", "indicator"},
 }};
 
 std::string_view kind_of_collection(std::string_view collection) {
@@ -36,8 +41,9 @@ http::Response api_list(Call& call) {
   std::string_view kind = kind_of_collection(call.collection);
   if (kind.empty())
     return json_error(404, "no collection \"" + call.collection +
-                               "\"; use persons, cases, facilities, organizations, sources or "
-                               "topics");
+                               "\"; use persons, cases, facilities, organizations, sources, "
+                               "topics, treaties, reviews, recommendations, engagements or "
+                               "indicators");
   auto page = page_number(call.request);
   if (!page) return json_error(400, "page must be a whole number from 1 to 100000");
   auto per_page = whole_number_param(call.request, "per_page", 50, 1, 200);

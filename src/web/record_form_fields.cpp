@@ -158,6 +158,159 @@ constexpr std::array kTopic{
     FieldSpec{"text", T::kLongText, "field.markdown"},
 };
 
+// ---- standing bodies and engagement
+
+constexpr std::array kTreaty{
+    FieldSpec{.key = "code", .type = T::kString, .label = "field.code", .required = true},
+    FieldSpec{.key = "type",
+              .type = T::kChoice,
+              .label = "field.treaty_type",
+              .options = v::treaty_types,
+              .labels = "treaty_type",
+              .required = true},
+    FieldSpec{.key = "name", .type = T::kText, .label = "field.name", .required = true},
+    FieldSpec{"monitoring_body", T::kText, "field.monitoring_body"},
+    FieldSpec{
+        .key = "parent", .type = T::kRef, .label = "field.parent_treaty", .ref_kinds = "treaty"},
+    FieldSpec{"adopted", T::kDate, "field.adopted"},
+    FieldSpec{"signed", T::kDate, "field.signed"},
+    FieldSpec{"ratified", T::kDate, "field.ratified"},
+    FieldSpec{"reservations", T::kTexts, "field.reservations"},
+    FieldSpec{"summary", T::kLongText, "field.summary"},
+};
+
+constexpr std::array kReviewDocument{
+    FieldSpec{"symbol", T::kString, "field.symbol"},
+    FieldSpec{"title", T::kText, "field.title"},
+    FieldSpec{"url", T::kString, "field.url"},
+    FieldSpec{"date", T::kDate, "field.date"},
+};
+constexpr std::array kReview{
+    FieldSpec{.key = "body",
+              .type = T::kChoice,
+              .label = "field.review_body",
+              .options = v::review_bodies,
+              .labels = "review_body",
+              .required = true},
+    FieldSpec{.key = "treaty", .type = T::kRef, .label = "field.treaty", .ref_kinds = "treaty"},
+    FieldSpec{"cycle", T::kString, "field.cycle"},
+    FieldSpec{.key = "title", .type = T::kText, .label = "field.title", .required = true},
+    FieldSpec{.key = "date", .type = T::kDate, .label = "field.date", .required = true},
+    FieldSpec{"state_report", T::kDate, "field.state_report"},
+    FieldSpec{.key = "documents",
+              .type = T::kGroup,
+              .label = "field.documents",
+              .fields = kReviewDocument},
+    FieldSpec{.key = "submissions",
+              .type = T::kRefs,
+              .label = "field.submissions",
+              .ref_kinds = "source"},
+    FieldSpec{"summary", T::kLongText, "field.summary"},
+};
+
+constexpr std::array kImplementation{
+    FieldSpec{"date", T::kDate, "field.date"},
+    FieldSpec{"status", T::kChoice, "field.assessment_status", v::implementation_statuses,
+              "implementation_status"},
+    FieldSpec{"text", T::kLongText, "field.text"},
+    FieldSpec{"sources", T::kCitations, "ui.sources"},
+    FieldSpec{"evidence", T::kRefs, "field.evidence"},
+};
+constexpr std::array kRecommendation{
+    FieldSpec{.key = "review",
+              .type = T::kRef,
+              .label = "field.review",
+              .ref_kinds = "review",
+              .required = true},
+    FieldSpec{"document", T::kString, "field.document"},
+    FieldSpec{"paragraph", T::kString, "field.paragraph"},
+    FieldSpec{.key = "text", .type = T::kText, .label = "field.text", .required = true},
+    FieldSpec{"themes", T::kChoices, "field.themes", v::rec_themes, "rec_theme"},
+    FieldSpec{"from", T::kString, "field.from_state"},
+    FieldSpec{"response", T::kChoice, "field.response", v::rec_responses, "rec_response"},
+    FieldSpec{"response_text", T::kLongText, "field.response_text"},
+    FieldSpec{.key = "assessments",
+              .type = T::kGroup,
+              .label = "field.assessments",
+              .fields = kImplementation},
+};
+
+constexpr std::array kGroundRules{
+    FieldSpec{"publicity", T::kLongText, "field.publicity"},
+    FieldSpec{"inclusiveness", T::kLongText, "field.inclusiveness"},
+    FieldSpec{"evaluation", T::kLongText, "field.evaluation"},
+};
+constexpr std::array kRound{
+    FieldSpec{"date", T::kDate, "field.date"},
+    FieldSpec{"place", T::kText, "field.place"},
+    FieldSpec{"agenda", T::kLongText, "field.agenda"},
+    FieldSpec{"civil_society", T::kLongText, "field.civil_society"},
+    FieldSpec{"outcomes", T::kLongText, "field.outcomes"},
+    FieldSpec{"progress", T::kLongText, "field.progress"},
+    FieldSpec{.key = "event", .type = T::kRef, .label = "field.round_event", .ref_kinds = "event"},
+    FieldSpec{
+        .key = "raised", .type = T::kRefs, .label = "field.raised", .ref_kinds = "person,case"},
+};
+constexpr std::array kCommitment{
+    FieldSpec{"text", T::kLongText, "field.text"},
+    FieldSpec{"made", T::kDate, "field.made"},
+    FieldSpec{"benchmark", T::kLongText, "field.benchmark"},
+    FieldSpec{"status", T::kChoice, "field.commitment_status", v::commitment_statuses,
+              "commitment_status"},
+    FieldSpec{"assessed", T::kDate, "field.assessed"},
+    FieldSpec{"sources", T::kCitations, "ui.sources"},
+    FieldSpec{"evidence", T::kRefs, "field.evidence"},
+};
+constexpr std::array kEngagement{
+    FieldSpec{.key = "type",
+              .type = T::kChoice,
+              .label = "field.engagement_type",
+              .options = v::engagement_types,
+              .labels = "engagement_type",
+              .required = true},
+    FieldSpec{.key = "name", .type = T::kText, .label = "field.name", .required = true},
+    FieldSpec{"parties", T::kText, "field.parties"},
+    FieldSpec{"funder", T::kText, "field.funder"},
+    FieldSpec{.key = "partners",
+              .type = T::kRefs,
+              .label = "field.partners",
+              .ref_kinds = "organization"},
+    FieldSpec{"field", T::kText, "field.field"},
+    FieldSpec{"from", T::kDate, "field.from"},
+    FieldSpec{"to", T::kDate, "field.to"},
+    FieldSpec{.key = "ground_rules",
+              .type = T::kObject,
+              .label = "field.ground_rules",
+              .fields = kGroundRules},
+    FieldSpec{"summary", T::kLongText, "field.summary"},
+    FieldSpec{.key = "rounds", .type = T::kGroup, .label = "field.rounds", .fields = kRound},
+    FieldSpec{.key = "commitments",
+              .type = T::kGroup,
+              .label = "field.commitments",
+              .fields = kCommitment},
+};
+
+constexpr std::array kTrend{
+    FieldSpec{"from", T::kDate, "field.from"},
+    FieldSpec{"to", T::kDate, "field.to"},
+    FieldSpec{"value", T::kChoice, "field.trend_value", v::trend_values, "trend_value"},
+    FieldSpec{"text", T::kLongText, "field.text"},
+    FieldSpec{"sources", T::kCitations, "ui.sources"},
+    FieldSpec{"evidence", T::kRefs, "field.evidence"},
+};
+constexpr std::array kIndicator{
+    FieldSpec{.key = "dimension",
+              .type = T::kChoice,
+              .label = "field.dimension",
+              .options = v::indicator_dimensions,
+              .labels = "indicator_dimension",
+              .required = true},
+    FieldSpec{.key = "title", .type = T::kText, .label = "field.title", .required = true},
+    FieldSpec{"summary", T::kLongText, "field.summary"},
+    FieldSpec{
+        .key = "assessments", .type = T::kGroup, .label = "field.assessments", .fields = kTrend},
+};
+
 constexpr std::array kLink{
     FieldSpec{"type", T::kChoice, "field.link_type", v::link_types, "link_type"},
     FieldSpec{"target", T::kRef, "field.link_target"},
@@ -188,6 +341,11 @@ std::span<const FieldSpec> body_fields(std::string_view kind) {
   if (kind == "organization") return kOrganization;
   if (kind == "source") return kSource;
   if (kind == "topic") return kTopic;
+  if (kind == "treaty") return kTreaty;
+  if (kind == "review") return kReview;
+  if (kind == "recommendation") return kRecommendation;
+  if (kind == "engagement") return kEngagement;
+  if (kind == "indicator") return kIndicator;
   return {};
 }
 

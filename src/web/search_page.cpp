@@ -189,6 +189,23 @@ struct SnippetTexts {
     add(t.summary);
     add(t.text);
   }
+  void operator()(const Treaty& t) {
+    add(t.summary);
+    for (const auto& r : t.reservations) add(r);
+  }
+  void operator()(const Review& v) { add(v.summary); }
+  void operator()(const Recommendation& c) {
+    add(c.response_text);
+    for (const auto& a : c.assessments) add(a.text);
+  }
+  void operator()(const Engagement& g) {
+    for (const Text* t : {&g.summary, &g.parties, &g.field}) add(*t);
+    for (const auto& c : g.commitments) add(c.text);
+  }
+  void operator()(const Indicator& n) {
+    add(n.summary);
+    for (const auto& a : n.assessments) add(a.text);
+  }
 };
 
 std::vector<Text> snippet_texts(const Record& record) {

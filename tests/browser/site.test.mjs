@@ -431,6 +431,19 @@ try {
       '/en/priorities',
       '/zh-hans/opportunities/',
       '/en/opportunities/ek453aqr4jn',
+      // UN and dialogues: the hub, a treaty (ICCPR), reviews and recommendations (demo data).
+      '/en/treaties/',
+      '/zh-hans/treaties/y2cnevme4q6',
+      '/zh-hans/reviews/',
+      '/en/reviews/vsn1arz7tzd',
+      '/en/reviews/vsn1arz7tzd/shadow-report',
+      '/en/recommendations/?review=vsn1arz7tzd',
+      '/zh-hans/recommendations/r8bb34ppc9r',
+      // Dialogues, programmes and indicators: scorecards and trend charts (inline SVG).
+      '/en/engagements/',
+      '/zh-hans/indicators/',
+      '/en/engagements/gqtfttcb89c',
+      '/en/indicators/n8f2qw6x55m',
       '/zh-hans/login',
       '/zh-hant/search',
       // The team's pages, logged in as a researcher (below).

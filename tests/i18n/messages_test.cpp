@@ -45,6 +45,15 @@ const std::vector<std::pair<std::string, jz::vocab::List>>& vocabularies() {
       {"reliability", jz::vocab::reliability_grades()},
       {"lawyer_expertise", jz::vocab::lawyer_expertise()},
       {"lawyer_availability", jz::vocab::lawyer_availability()},
+      {"treaty_type", jz::vocab::treaty_types()},
+      {"review_body", jz::vocab::review_bodies()},
+      {"rec_theme", jz::vocab::rec_themes()},
+      {"rec_response", jz::vocab::rec_responses()},
+      {"implementation_status", jz::vocab::implementation_statuses()},
+      {"engagement_type", jz::vocab::engagement_types()},
+      {"commitment_status", jz::vocab::commitment_statuses()},
+      {"indicator_dimension", jz::vocab::indicator_dimensions()},
+      {"trend_value", jz::vocab::trend_values()},
       {"kinds", jz::vocab::kinds()},  // plural names
   };
   return kAll;

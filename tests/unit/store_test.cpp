@@ -158,6 +158,20 @@ TEST_F(StoreTest, ReferencesMayComeLaterInATransactionButMustExistAtCommit) {
   EXPECT_EQ((*counts)["case"], 0);
 }
 
+TEST_F(StoreTest, ASecondLongSlugStillFitsItsSuffix) {
+  // Two labels whose slugs are the same first 80 characters (make_slug's limit).
+  const std::string words(90, 'a');
+  Record first =
+      put(R"({"id":"p0000000001","kind":"person","body":{"name":{"en":")" + words + R"( one"}}})");
+  Record second =
+      put(R"({"id":"p0000000002","kind":"person","body":{"name":{"en":")" + words + R"( two"}}})");
+  EXPECT_EQ(first.slug, std::string(80, 'a'));
+  EXPECT_EQ(second.slug, std::string(75, 'a') + "-0000");
+  auto read = store_->get("p0000000002");
+  ASSERT_TRUE(read) << read.status().message();
+  EXPECT_EQ(read->slug, second.slug);
+}
+
 TEST_F(StoreTest, SlugsAreUniquePerKind) {
   put(kSource);
   put(kPerson);
