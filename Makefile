@@ -22,13 +22,16 @@ $(ASAN_BUILD)/CMakeCache.txt: | deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DJZ_SANITIZE=ON >/dev/null
 
 build-asan: deps $(ASAN_BUILD)/CMakeCache.txt
-	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target jz_unit_tests jz_http_tests jz_web_tests jz_i18n_tests jz_search_tests jz_publish_tests jz_monitor_tests \
+	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target jz_unit_tests jz_http_tests jz_web_tests jz_i18n_tests jz_search_tests jz_publish_tests jz_monitor_tests jz_mirror_tests \
 	  partial_date_fuzz record_json_fuzz csv_reader_fuzz search_query_fuzz multipart_fuzz
 
-# Serves the site on http://127.0.0.1:$(PORT) from $(DB), creating it with the demo data first.
+# Serves the site on http://127.0.0.1:$(PORT) from $(DB), creating it with the demo data, a
+# signing key and the demo list of mirrors first.
 run: build
 	@mkdir -p $(dir $(DB))
 	@test -f $(DB) || { $(BUILD)/jianzheng --db $(DB) init && $(BUILD)/jianzheng --db $(DB) demo; }
+	@test -f $(dir $(DB))keys/keys.json || $(BUILD)/jianzheng keys generate --keys $(dir $(DB))keys >/dev/null
+	@test -f $(dir $(DB))mirrors.json || cp data/demo/mirrors.json $(dir $(DB))mirrors.json
 	@$(BUILD)/jianzheng --db $(DB) serve --port $(PORT)
 
 # Every test: unit, HTTP, fuzz-corpus and integration tests on the normal build, then the

@@ -1,4 +1,5 @@
 #include "cli/command.hpp"
+#include "cli/site_settings.hpp"
 #include "web/serve.hpp"
 
 namespace jz::cli {
@@ -16,18 +17,15 @@ void add_serve(CLI::App& app, Globals& g) {
   cmd->add_option("--files", options->files_dir,
                   "where files attached to sources are kept (default: the database's path + "
                   "\".files\"); never inside a folder a web server serves");
-  auto weights = std::make_shared<std::string>();
-  cmd->add_option("--priority-weights", *weights,
-                  "a JSON file of priority weights (see data/priority-weights.json)");
-  cmd->callback([&g, options, weights] {
-    if (!weights->empty()) {
-      auto w = read_weights(*weights);
-      if (!w) {
-        g.exit_code = fail(w.status());
-        return;
-      }
-      options->priority_weights = *w;
+  auto files = std::make_shared<SiteFiles>();
+  add_site_options(*cmd, *files);
+  cmd->callback([&g, options, files] {
+    auto settings = read_site_settings(g, *files);
+    if (!settings) {
+      g.exit_code = fail(settings.status());
+      return;
     }
+    options->site = std::move(*settings);
     // Opening read-write first brings the schema up to date; the workers only read, and
     // this connection serves logins.
     auto store = open_store(g);

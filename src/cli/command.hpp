@@ -28,6 +28,10 @@ void add_search(CLI::App& app, Globals& g);
 void add_user(CLI::App& app, Globals& g);
 void add_clock(CLI::App& app, Globals& g);
 void add_watch(CLI::App& app, Globals& g);
+void add_keys(CLI::App& app, Globals& g);
+void add_verify_mirror(CLI::App& app, Globals& g);
+void add_mirror_config(CLI::App& app, Globals& g);
+void add_publish(CLI::App& app, Globals& g);
 
 void add_list_prisoners(CLI::App& app, Globals& g);
 

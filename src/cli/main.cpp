@@ -22,6 +22,10 @@ int main(int argc, char** argv) {
   jz::cli::add_clock(app, g);
   jz::cli::add_list_prisoners(app, g);
   jz::cli::add_watch(app, g);
+  jz::cli::add_keys(app, g);
+  jz::cli::add_verify_mirror(app, g);
+  jz::cli::add_mirror_config(app, g);
+  jz::cli::add_publish(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/record_json.hpp"
+#include "core/vocabulary.hpp"
 #include "i18n/date_format.hpp"
 #include "i18n/localize.hpp"
 #include "web/feeds.hpp"
@@ -114,9 +115,15 @@ nlohmann::json Call::ref(std::string_view record_id) const {
   if (!r) return nullptr;
   nlohmann::json out = text(r->label());
   if (out.is_null()) out = {{"text", r->id}};
+  // An event has no page: it is shown on its case's page, or, when it is an occasion to
+  // raise cases (a dialogue round, a UN review), on its own prisoner list's.
+  out["href"] = nullptr;
   if (r->kind() == "event") {
     const auto& e = std::get<Event>(r->body);
-    if (!e.case_id.empty() && is_public(e.case_id)) out["href"] = url_of("case", e.case_id);
+    if (!e.case_id.empty() && is_public(e.case_id))
+      out["href"] = url_of("case", e.case_id);
+    else if (vocab::contains(vocab::opportunity_types(), e.type))
+      out["href"] = url("/opportunities/" + r->id);
   } else {
     out["href"] = url_of(r->kind(), r->id);
   }
@@ -181,6 +188,8 @@ std::string Call::url(std::string_view rest) const {
 
 http::Response Call::page(std::string_view tmpl, nlohmann::json data,
                           const std::string& title) const {
+  // A mirror has no server to answer a choice of filters.
+  if (for_mirror) data.erase("filters");
   auto content = site.templates.render(tmpl, data);
   if (!content) return http::Response::text(500, "Internal error / 内部错误\n");
 
@@ -224,6 +233,11 @@ http::Response Call::page(std::string_view tmpl, nlohmann::json data,
       {"footer", t("ui.footer")},
       {"about_href", url("/about")},
       {"about_label", t("ui.nav_about")},
+      {"mirrors_href", url("/mirrors")},
+      {"mirrors_label", t("ui.mirrors_heading")},
+      {"key", site.settings.signing_key.empty() ? nlohmann::json()
+                                                : nlohmann::json(site.settings.signing_key)},
+      {"key_label", t("ui.signing_key")},
       {"search",
        {{"action", url("/search")},
         {"label", t("ui.search_label")},

@@ -39,6 +39,7 @@ struct Call {
   // by dispatch() for the CSRF token.
   std::vector<http::FormPart> form_parts;
   IsPublic visible;
+  bool for_mirror = false;  // rendered for a static mirror (Context::mirror)
 
   store::Store& store() const;  // this request's reader; a route that reads must say so
   bool is_public(std::string_view record_id) const { return visible(record_id); }

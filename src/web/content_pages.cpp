@@ -26,10 +26,18 @@ std::string content_html(Call& call, std::string_view name) {
                               : std::string(simplified->second));
 }
 
+// The signing key's fingerprint, or null: the about page says it in words too.
+json site_key(const Call& call) {
+  return call.site.settings.signing_key.empty() ? json() : json(call.site.settings.signing_key);
+}
+
 }  // namespace
 
 http::Response about_page(Call& call) {
-  json data = {{"html", content_html(call, "about")}};
+  json data = {{"html", content_html(call, "about")},
+               {"key", site_key(call)},
+               {"t", {{"key", call.t("ui.signing_key")}, {"verify", call.t("ui.mirrors_how")}}},
+               {"mirrors_href", call.url("/mirrors")}};
   return call.page("content.mustache", std::move(data), call.t("ui.nav_about"));
 }
 
@@ -51,6 +59,7 @@ http::Response links_page(Call& call) {
     sites.push_back(std::move(item));
   }
   json data = {{"html", content_html(call, "links")},
+               {"key", nullptr},
                {"sites", std::move(sites)},
                {"t", {{"in_database", call.t("ui.links_in_database")}}}};
   return call.page("content.mustache", std::move(data), call.t("ui.nav_links"));

@@ -3,12 +3,14 @@
 // lists). Everything comes through the one redaction path, as on every page; the feeds
 // carry titles, dates and links, no page content, and load nothing.
 #include <algorithm>
+#include <array>
 
 #include "core/utf8.hpp"
 #include "i18n/date_format.hpp"
 #include "web/feeds.hpp"
 #include "web/handlers.hpp"
 #include "web/legal_clock.hpp"
+#include "web/record_views.hpp"
 #include "web/violations.hpp"
 
 namespace jz::web {
@@ -110,13 +112,35 @@ void make_xml_safe(json& j) {
   }
 }
 
+constexpr std::size_t kFeedEntries = 50;
+constexpr std::array<std::string_view, 11> kFeedKinds = {
+    "person", "case",   "facility",       "organization", "source",   "topic",
+    "treaty", "review", "recommendation", "engagement",   "indicator"};
+
+// A record as an entry: its name or title, its kind (and an event's date) as summary, linked
+// to its page, or an event to its place on its case's page.
+Entry record_entry(const Call& call, const Record& r) {
+  std::string kind = call.t("kinds." + std::string(r.kind()));
+  std::string href;
+  std::string summary = kind;
+  if (const auto* e = std::get_if<Event>(&r.body)) {
+    if (e->case_id.empty() || !call.is_public(e->case_id)) return {};
+    href = call.url_of("case", e->case_id) + "#" + r.id;
+    if (auto date = i18n::format_date(e->date, call.lang); !date.empty()) summary += ", " + date;
+  } else {
+    href = call.url_of(r.kind(), r.id);
+  }
+  return entry(call, r.id, r.updated, {{"text", call.title_of(r)}}, href, summary);
+}
+
 // The feed: entries newest first, the feed updated when its newest entry was.
 http::Response atom(Call& call, json feed, std::vector<Entry> entries) {
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return a.updated != b.updated ? a.updated > b.updated : a.id < b.id;
   });
   json list = json::array();
-  for (auto& e : entries) list.push_back(std::move(e.data));
+  for (auto& e : entries)
+    if (!e.id.empty()) list.push_back(std::move(e.data));
   feed["lang"] = i18n::html_lang(call.lang);
   feed["author"] = call.t("ui.site_name");
   feed["updated"] = entries.empty() ? std::string("1970-01-01T00:00:00Z") : entries.front().updated;
@@ -163,6 +187,11 @@ json feed_link(const Call& call, std::string_view tmpl) {
             {"title", call.t("ui.feed_case")}};
   if (tmpl == "violations.mustache")
     return {{"href", call.url("/violations.atom")}, {"title", call.t("ui.feed_violations")}};
+  if (tmpl == "home.mustache")
+    return {{"href", call.url("/feed.atom")}, {"title", call.t("ui.feed_site")}};
+  if (tmpl == "topic.mustache")
+    return {{"href", call.url_of("topic", call.id) + "/feed.atom"},
+            {"title", call.t("ui.feed_topic")}};
   return nullptr;
 }
 
@@ -186,6 +215,55 @@ http::Response case_feed(Call& call) {
   }
   for (const auto& v : violations_of_case(call, *record, events))
     entries.push_back(violation_entry(call, v, false));
+  json feed = {{"id", tag(call, record->id + "/feed")},
+               {"title", call.title_of(*record) + " · " + call.t("ui.site_name")},
+               {"self", page + "/feed.atom"},
+               {"page", page}};
+  return atom(call, std::move(feed), std::move(entries));
+}
+
+http::Response site_feed(Call& call) {
+  std::vector<Entry> entries;
+  for (std::string_view kind : kFeedKinds) {
+    store::ListQuery q;
+    q.kind = kind;
+    q.order = store::ListQuery::Order::kRecentlyUpdated;
+    q.limit = kFeedEntries;
+    auto page = call.store().list_public(q);
+    if (!page) return call.error(503);
+    for (const auto& r : page->records)
+      if (auto shown = public_view(r, call.visible)) entries.push_back(record_entry(call, *shown));
+  }
+  // Only the newest of all kinds together.
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.updated != b.updated ? a.updated > b.updated : a.id < b.id;
+  });
+  if (entries.size() > kFeedEntries) entries.resize(kFeedEntries);
+  json feed = {{"id", tag(call, "updates")},
+               {"title", call.t("ui.latest_updates") + " · " + call.t("ui.site_name")},
+               {"self", call.url("/feed.atom")},
+               {"page", call.url("/")}};
+  return atom(call, std::move(feed), std::move(entries));
+}
+
+http::Response topic_feed(Call& call) {
+  auto record = call.public_record(call.id);
+  if (!record || record->kind() != "topic") return call.error(404);
+  std::vector<Entry> entries;
+  entries.push_back(record_entry(call, *record));
+  store::ListQuery q;
+  q.kind = "case";
+  q.filters.push_back({"topic", record->id});
+  q.order = store::ListQuery::Order::kRecentlyUpdated;
+  q.limit = kFeedEntries;
+  auto cases = call.store().list_public(q);
+  if (!cases) return call.error(503);
+  for (const auto& r : cases->records)
+    if (auto shown = public_view(r, call.visible)) entries.push_back(record_entry(call, *shown));
+  for (const char* kind : {"person", "organization", "facility", "source", "event"})
+    for (const auto& r : referring(call, record->id, kind))
+      entries.push_back(record_entry(call, r));
+  std::string page = call.url_of("topic", record->id);
   json feed = {{"id", tag(call, record->id + "/feed")},
                {"title", call.title_of(*record) + " · " + call.t("ui.site_name")},
                {"self", page + "/feed.atom"},

@@ -25,6 +25,8 @@ http::Response shadow_report_page(Call&);    // shadow_report_pages.cpp
 http::Response shadow_report_pdf(Call&);     // shadow_report_pages.cpp: A4 table
 http::Response case_feed(Call&);             // feed_pages.cpp: Atom
 http::Response violations_feed(Call&);       // feed_pages.cpp: Atom
+http::Response site_feed(Call&);             // feed_pages.cpp: Atom, latest updates
+http::Response topic_feed(Call&);            // feed_pages.cpp: Atom, a topic's records
 http::Response facility_page(Call&);         // facility_page.cpp
 http::Response organization_page(Call&);     // organization_page.cpp
 http::Response topic_page(Call&);            // topic_pages.cpp
@@ -44,6 +46,7 @@ http::Response facility_list(Call&);         // list_pages.cpp
 http::Response organization_list(Call&);     // list_pages.cpp
 http::Response links_page(Call&);            // content_pages.cpp
 http::Response about_page(Call&);            // content_pages.cpp
+http::Response mirrors_page(Call&);          // mirrors_page.cpp
 http::Response search_page(Call&);           // search_page.cpp
 http::Response lawyers_page(Call&);          // lawyer_pages.cpp
 http::Response engagement_list(Call&);       // engagement_pages.cpp

@@ -17,7 +17,8 @@ using nlohmann::json;
 namespace {
 
 publish::PrisonerOptions options_of(const Call& call) {
-  return {.weights = call.site.priority_weights, .now = monitor::shanghai_minutes(call.now)};
+  return {.weights = call.site.settings.priority_weights,
+          .now = monitor::shanghai_minutes(call.now)};
 }
 
 std::string one_decimal(double v) {
@@ -59,7 +60,7 @@ http::Response priorities_page(Call& call) {
   if (!all) return call.error(all.status());
   json rows = json::array();
   for (const auto& p : *all) rows.push_back(prisoner_item(call, p));
-  const auto& w = call.site.priority_weights;
+  const auto& w = call.site.settings.priority_weights;
   json weights = json::array();
   for (auto [criterion, weight] : {std::pair{"serious_illness", w.serious_illness},
                                    {"long_sentence", w.long_sentence},

@@ -68,6 +68,10 @@ constexpr std::array kRoutes{
     Route{"GET", "/{lang}/organizations/{id}", organization_page, P, true, "an organization"},
     Route{"GET", "/{lang}/topics/", topic_index, P, true, "every topic"},
     Route{"GET", "/{lang}/topics/{id}", topic_page, P, true, "a topic's text and its records"},
+    Route{"GET", "/{lang}/topics/{id}/feed.atom", topic_feed, P, true,
+          "Atom feed of a topic: the topic, its cases and the records filed under it"},
+    Route{"GET", "/{lang}/feed.atom", site_feed, P, true,
+          "Atom feed of the latest public updates of every kind"},
     Route{"GET", "/{lang}/sources/", source_list, P, true, "bibliography"},
     Route{"GET", "/{lang}/sources/{id}", source_page, P, true, "a source and what cites it"},
     Route{"GET", "/{lang}/treaties/", treaty_hub, P, true,
@@ -86,6 +90,8 @@ constexpr std::array kRoutes{
           "a recommendation: text, response, and its implementation over time"},
     Route{"GET", "/{lang}/links", links_page, P, true, "other human-rights sites"},
     Route{"GET", "/{lang}/about", about_page, P, false, "about; how to reach us safely"},
+    Route{"GET", "/{lang}/mirrors", mirrors_page, P, false,
+          "copies of the site, its onion address, the signing key and how to verify a copy"},
     Route{"GET", "/{lang}/search", search_page, P, true, "search: ?q=, facets, pages"},
     Route{"GET", "/{lang}/login", login_page, P, false, "the team's login form"},
     Route{"POST", "/{lang}/login", login_submit, P, false, "log in: name, password"},
@@ -261,7 +267,21 @@ http::Response answer_team(const Route& route, Call& call, Context& context) {
   return response;
 }
 
+// A public page for a static mirror: as of the export's moment, with its one oracle, uncached.
+http::Response answer_for_mirror(const Route& route, Call& call, Context& context) {
+  if (route.access != Access::kPublic) return call.error(404);
+  call.for_mirror = true;
+  call.now = context.mirror->now;
+  call.visible = context.mirror->visible;
+  if (!route.reads_store) return route.handler(call);
+  auto reader = context.readers.acquire();
+  if (!reader) return call.error(503);
+  call.reader = &**reader;
+  return route.handler(call);
+}
+
 http::Response answer(const Route& route, Call& call, Context& context) {
+  if (context.mirror) return answer_for_mirror(route, call, context);
   call.desk = context.desk;
   if (route.access != Access::kPublic) return answer_team(route, call, context);
   if (!route.reads_store) return route.handler(call);

@@ -381,6 +381,15 @@ http::Response search_page(Call& call) {
     if (r.status == 200) r.status = 400;
     return r;
   }
+  if (call.for_mirror) {
+    // A mirror has no server: its search page is the form and, for readers with JavaScript,
+    // the script that searches the prebuilt index shards in search/ (mirror-search.js).
+    data["mirror"] = {{"note", call.t("ui.mirror_search_note")},
+                      {"script", call.site.assets.find("mirror-search.js")
+                                     ? json(call.site.assets.url("mirror-search.js"))
+                                     : json()}};
+    return call.page("search.mustache", std::move(data), title);
+  }
   if (asked.empty) {
     data["help"] = syntax_help(call);
     return call.page("search.mustache", std::move(data), title);

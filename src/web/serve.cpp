@@ -15,7 +15,7 @@ int serve(const std::string& db_path, std::unique_ptr<store::Store> writer,
     std::cerr << "jianzheng: " << site.status().message() << "\n";
     return 1;
   }
-  (*site)->priority_weights = options.priority_weights;
+  (*site)->settings = options.site;
   ReaderPool readers([db_path]() -> Result<std::unique_ptr<store::Store>> {
     store::OpenOptions o;
     o.read_only = true;

@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-#include "monitor/priority.hpp"
 #include "store/store.hpp"
+#include "web/context.hpp"
 
 namespace jz::web {
 
@@ -18,7 +18,7 @@ struct ServeOptions {
   // and the largest one accepted.
   std::string files_dir = {};
   std::size_t max_file_bytes = 20 << 20;
-  monitor::PriorityWeights priority_weights = {};  // the priorities page and prisoner lists
+  SiteSettings site = {};  // priority weights, signing key, mirrors
 };
 
 // `writer` is the database opened read-write (which brought its schema up to date); it

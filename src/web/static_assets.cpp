@@ -12,6 +12,7 @@ namespace {
 std::string_view content_type(std::string_view name) {
   if (name.ends_with(".css")) return "text/css; charset=utf-8";
   if (name.ends_with(".json")) return "application/json";
+  if (name.ends_with(".js")) return "text/javascript; charset=utf-8";
   if (name.ends_with(".svg")) return "image/svg+xml";
   if (name.ends_with(".txt")) return "text/plain; charset=utf-8";
   throw std::logic_error("static/" + std::string(name) + ": add its content type");
@@ -32,6 +33,12 @@ StaticAssets::StaticAssets() {
     a.url = "/static/" + name + "?v=" + to_hex(blake2b(text)).substr(0, 12);
     assets_.emplace(std::move(name), std::move(a));
   }
+}
+
+std::vector<std::string> StaticAssets::names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, asset] : assets_) out.push_back(name);
+  return out;
 }
 
 const http::Response* StaticAssets::find(std::string_view name) const {

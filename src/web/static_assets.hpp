@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "http/response.hpp"
 
@@ -16,6 +17,8 @@ class StaticAssets {
   const http::Response* find(std::string_view name) const;
   // "/static/site.css?v=1a2b3c4d5e6f": changes whenever the file does.
   std::string url(std::string_view name) const;
+  // Every file under static/, by name: what a static mirror copies.
+  std::vector<std::string> names() const;
 
  private:
   struct Asset {

@@ -1,0 +1,358 @@
+#include "web/mirror_export.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unordered_set>
+
+#include "core/record_json.hpp"
+#include "http/path_decode.hpp"
+#include "search/search_document.hpp"
+#include "search/static_index.hpp"
+#include "web/mirror_paths.hpp"
+#include "web/routes.hpp"
+
+namespace jz::web {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kSitemapUrls = 50000;  // the sitemaps protocol's limit per file
+
+// The pages that no other page need link to: each language's pages without an {id}, in the
+// route table's order. Records' pages are added from the store; everything else (a case's
+// feed, a review's shadow report, a list's later pages) is found by following links.
+std::vector<std::string> fixed_pages() {
+  std::vector<std::string> out;
+  for (auto lang : i18n::all_langs())
+    for (const auto& route : routes()) {
+      std::string_view p = route.pattern;
+      if (route.method != "GET" || route.access != Access::kPublic || !p.starts_with("/{lang}/") ||
+          p.find("{id}") != p.npos || p.find("{collection}") != p.npos)
+        continue;
+      std::string url = "/" + std::string(i18n::url_prefix(lang)) + std::string(p.substr(7));
+      if (mirror_file(url)) out.push_back(std::move(url));
+    }
+  return out;
+}
+
+bool is_linking_text(const std::string& content_type) {
+  return content_type.starts_with("text/html") || content_type.starts_with("application/atom+xml");
+}
+
+std::string xml_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+// Runs the export: a shared queue of URLs that worker threads render, write and follow.
+class Exporter {
+ public:
+  Exporter(const Site& site, ReaderPool& readers, const MirrorOptions& options, MirrorRender render)
+      : render_(std::move(render)),
+        context_{site, readers, cache_, nullptr, &render_},
+        options_(options) {}
+
+  // Queues `url` unless its file is queued already.
+  void add(std::string url) {
+    auto file = mirror_file(url);
+    if (!file || !seen_.insert(*file).second) return;
+    queue_.push_back(std::move(url));
+  }
+
+  // The records' pages come from `record_paths` ("/persons/p1"), in each language, after the
+  // pages already queued.
+  void add_record_pages(std::vector<std::string> record_paths) {
+    record_paths_ = std::move(record_paths);
+  }
+
+  Status run() {
+    std::vector<std::thread> workers;
+    for (unsigned i = 0; i < std::max(1u, options_.threads); ++i)
+      workers.emplace_back([this] { work(); });
+    for (auto& w : workers) w.join();
+    return failure_;
+  }
+
+  // Writes `bytes` to the mirror file `path` and records it.
+  Status write(const std::string& path, std::string_view bytes) {
+    fs::path target = options_.out / path;
+    {
+      std::lock_guard lock(mutex_);
+      if (made_dirs_.insert(target.parent_path().string()).second) {
+        std::error_code ec;
+        fs::create_directories(target.parent_path(), ec);
+        if (ec) return Status::io(target.parent_path().string() + ": " + ec.message());
+      }
+    }
+    std::ofstream out(target, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) return Status::io(target.string() + ": cannot write (disk full?)");
+    MirrorFile file{path, bytes.size(), blake2b(bytes)};
+    std::lock_guard lock(mutex_);
+    report_.files.push_back(std::move(file));
+    report_.bytes += bytes.size();
+    return Status::ok();
+  }
+
+  // Renders `url` as the mirror file `file` (which need not be its own: the root's index is
+  // a language's home page) and writes it. Links it holds are queued when `follow`.
+  Status render(const std::string& url, const std::string& file, bool follow) {
+    http::Request request;
+    request.method = "GET";
+    request.target = url;
+    auto decoded = http::detail::decode_target(url);
+    if (!decoded) return Status::internal(url + ": not a URL the site writes");
+    request.path = decoded->path;
+    request.query = decoded->query;
+    http::Response response = dispatch(request, context_);
+    if (response.status != 200) {
+      std::lock_guard lock(mutex_);
+      report_.broken.push_back(file + ": " + url + " answers " + std::to_string(response.status));
+      return Status::ok();
+    }
+    if (!is_linking_text(response.content_type)) return write(file, response.body);
+    auto links = relative_links(response.body, file, options_.live_origin);
+    JZ_RETURN_IF_ERROR(write(file, links.body));
+    std::lock_guard lock(mutex_);
+    ++report_.pages;
+    for (auto& u : links.outside) outside_.insert(std::move(u));
+    if (follow)
+      for (auto& u : links.targets) add(std::move(u));
+    return Status::ok();
+  }
+
+  MirrorReport finish() {
+    std::sort(report_.files.begin(), report_.files.end(),
+              [](const MirrorFile& a, const MirrorFile& b) { return a.path < b.path; });
+    std::sort(report_.broken.begin(), report_.broken.end());
+    report_.outside.assign(outside_.begin(), outside_.end());
+    return std::move(report_);
+  }
+
+ private:
+  // The next URL to render: links found first (they are few), then records' pages.
+  bool next(std::string& url) {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      if (!failure_.is_ok()) return false;
+      if (!queue_.empty()) {
+        url = std::move(queue_.front());
+        queue_.pop_front();
+        return true;
+      }
+      const auto langs = i18n::all_langs();
+      while (next_record_ < record_paths_.size() * langs.size()) {
+        auto lang = langs[next_record_ % langs.size()];
+        const auto& path = record_paths_[next_record_ / langs.size()];
+        ++next_record_;
+        std::string candidate = "/" + std::string(i18n::url_prefix(lang)) + path;
+        if (auto file = mirror_file(candidate); file && seen_.insert(*file).second) {
+          url = std::move(candidate);
+          return true;
+        }
+      }
+      if (busy_ == 0) return false;
+      idle_.wait(lock);
+    }
+  }
+
+  void work() {
+    std::string url;
+    while (next(url)) {
+      {
+        std::lock_guard lock(mutex_);
+        ++busy_;
+      }
+      Status s = render(url, *mirror_file(url), true);
+      std::lock_guard lock(mutex_);
+      --busy_;
+      ++done_;
+      if (!s.is_ok() && failure_.is_ok()) failure_ = s;
+      if (options_.progress && done_ % 1000 == 0)
+        options_.progress(done_, done_ + queue_.size() + record_paths_.size() * 3 - next_record_);
+      idle_.notify_all();
+    }
+  }
+
+  MirrorRender render_;
+  PageCache cache_{0};  // unused: a mirror's pages are rendered once
+  Context context_;
+  const MirrorOptions& options_;
+
+  std::mutex mutex_;
+  std::condition_variable idle_;
+  std::deque<std::string> queue_;
+  std::unordered_set<std::string> seen_;  // mirror files queued or written
+  std::vector<std::string> record_paths_;
+  std::size_t next_record_ = 0;
+  std::size_t busy_ = 0, done_ = 0;
+  Status failure_;
+  std::unordered_set<std::string> made_dirs_;
+  std::set<std::string> outside_;
+  MirrorReport report_;
+};
+
+// What the mirror's search index holds of a public record: its page, and its title, kind and
+// status in each language, as a Call in that language shows them.
+search::StaticDocument static_document(const Site& site, const MirrorRender& render,
+                                       const Record& view, std::string_view section,
+                                       search::SearchDocument fields) {
+  search::StaticDocument doc;
+  doc.path = std::string(section) + "/" + view.id + ".html";
+  doc.kind = view.kind();
+  const http::Request none;
+  for (auto lang : i18n::all_langs()) {
+    Call call(none, site);
+    call.lang = lang;
+    call.visible = render.visible;
+    const auto i = static_cast<std::size_t>(lang);
+    doc.kind_labels[i] = call.t("kinds." + doc.kind);
+    doc.titles[i] = call.title_of(view);
+    if (const auto* p = std::get_if<Person>(&view.body))
+      doc.lines[i] = call.label("person_status", p->status);
+    if (const auto* c = std::get_if<Case>(&view.body))
+      doc.lines[i] = call.label("case_status", c->status);
+  }
+  doc.fields = std::move(fields);
+  return doc;
+}
+
+// Every file under `dir`, with its size and hash, relative to `root`.
+Status add_files(const fs::path& root, const fs::path& dir, MirrorReport& report) {
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    if (!in && !in.eof()) return Status::io(it->path().string() + ": cannot read it back");
+    report.files.push_back(
+        {fs::relative(it->path(), root).generic_string(), bytes.size(), blake2b(bytes)});
+    report.bytes += bytes.size();
+  }
+  return ec ? Status::io(dir.string() + ": " + ec.message()) : Status::ok();
+}
+
+// sitemap.xml: every HTML page but the root's copy of a home page; past 50,000 pages a
+// sitemap index of sitemap-1.xml, sitemap-2.xml ...
+std::vector<std::pair<std::string, std::string>> sitemaps(const std::vector<MirrorFile>& files,
+                                                          const std::string& base) {
+  std::vector<std::string> pages;
+  for (const auto& f : files)
+    if (f.path.ends_with(".html") && f.path != "index.html") pages.push_back(f.path);
+  auto urlset = [&](std::size_t from, std::size_t to) {
+    std::string xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (std::size_t i = from; i < to; ++i)
+      xml += "<url><loc>" + xml_escape(base + pages[i]) + "</loc></url>\n";
+    return xml + "</urlset>\n";
+  };
+  if (pages.size() <= kSitemapUrls) return {{"sitemap.xml", urlset(0, pages.size())}};
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string index =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (std::size_t from = 0; from < pages.size(); from += kSitemapUrls) {
+    std::string name = "sitemap-" + std::to_string(from / kSitemapUrls + 1) + ".xml";
+    index += "<sitemap><loc>" + xml_escape(base + name) + "</loc></sitemap>\n";
+    out.emplace_back(name, urlset(from, std::min(pages.size(), from + kSitemapUrls)));
+  }
+  out.emplace_back("sitemap.xml", index + "</sitemapindex>\n");
+  return out;
+}
+
+}  // namespace
+
+Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
+                                   const MirrorOptions& options) {
+  std::error_code ec;
+  if (fs::exists(options.out, ec) && !fs::is_empty(options.out, ec))
+    return Status::invalid(options.out.string() + ": not empty; give a new directory");
+  fs::create_directories(options.out, ec);
+  if (ec) return Status::io(options.out.string() + ": " + ec.message());
+
+  // One reader for the snapshot: the generation, who is public, and every public record
+  // (its page to render and its line of records.jsonl).
+  auto lease = readers.acquire();
+  if (!lease) return lease.status();
+  store::Store& store = **lease;
+  auto generation = store.last_change();
+  if (!generation) return generation.status();
+  auto oracle = store::public_oracle(store);
+  if (!oracle) return oracle.status();
+
+  const MirrorRender render{*oracle, options.now};
+  Exporter exporter(site, readers, options, render);
+  search::StaticIndexWriter index;
+  for (auto& url : fixed_pages()) exporter.add(std::move(url));
+  for (const auto& name : site.assets.names()) exporter.add("/static/" + name);
+
+  std::vector<std::string> record_paths;
+  std::string jsonl;
+  JZ_RETURN_IF_ERROR(store.for_each([&](const Record& r) -> Status {
+    auto view = public_view(r, *oracle);
+    if (!view) return Status::ok();
+    jsonl += to_canonical_json(*view);
+    jsonl += '\n';
+    auto section = section_of(view->kind());
+    if (section.empty()) return Status::ok();  // events are shown on their case's page
+    record_paths.push_back("/" + std::string(section) + "/" + view->id);
+    auto fields = search::search_document(r);
+    if (!fields) return fields.status();
+    if (*fields) index.add(static_document(site, render, *view, section, std::move(**fields)));
+    return Status::ok();
+  }));
+  exporter.add_record_pages(std::move(record_paths));
+  JZ_RETURN_IF_ERROR(exporter.write("data/records.jsonl", jsonl));
+  jsonl = {};
+
+  JZ_RETURN_IF_ERROR(exporter.run());
+  // The root opens in Simplified Chinese, as the live site's "/" does without a preference;
+  // its language links lead to the others.
+  const std::string home = "/" + std::string(i18n::url_prefix(i18n::Lang::kZhHans)) + "/";
+  JZ_RETURN_IF_ERROR(exporter.render(home, "index.html", false));
+
+  // Everything above read one state of the database, or the mirror would mix two.
+  auto after = store.last_change();
+  if (!after) return after.status();
+  if (*after != *generation)
+    return Status::conflict("the database changed during the export; run it again");
+
+  auto indexed = index.write(options.out / "search");
+  if (!indexed) return indexed.status();
+  MirrorReport report = exporter.finish();
+  report.generation = *generation;
+  JZ_RETURN_IF_ERROR(add_files(options.out, options.out / "search", report));
+  std::sort(report.files.begin(), report.files.end(),
+            [](const MirrorFile& a, const MirrorFile& b) { return a.path < b.path; });
+  for (const auto& [name, xml] : sitemaps(report.files, options.base_url)) {
+    MirrorFile file{name, xml.size(), blake2b(xml)};
+    std::ofstream out(options.out / name, std::ios::binary | std::ios::trunc);
+    out << xml;
+    out.close();
+    if (!out) return Status::io((options.out / name).string() + ": cannot write (disk full?)");
+    report.bytes += xml.size();
+    report.files.insert(
+        std::upper_bound(report.files.begin(), report.files.end(), file,
+                         [](const MirrorFile& a, const MirrorFile& b) { return a.path < b.path; }),
+        std::move(file));
+  }
+  return report;
+}
+
+}  // namespace jz::web

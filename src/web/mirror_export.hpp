@@ -1,0 +1,53 @@
+#pragma once
+// A static mirror of the public site: every public page in every language, rendered by the
+// same handlers and templates as the live site (dispatch() with Context::mirror set), with
+// relative links (mirror_paths.hpp), plus the assets, sitemap.xml and the public records as
+// JSON Lines. Signing and bundling are src/mirror's; `jianzheng publish` puts them together.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/blake2b.hpp"
+#include "core/status.hpp"
+#include "web/context.hpp"
+
+namespace jz::web {
+
+struct MirrorOptions {
+  std::filesystem::path out;  // must not exist yet, or be empty
+  // Running clocks count to the day of this moment in China.
+  std::chrono::system_clock::time_point now = {};
+  // Where links to what a mirror cannot hold (the API, the login, filtered lists) go:
+  // "https://example.org". Empty: filtered lists link to the whole list.
+  std::string live_origin = {};
+  // Before each <loc> in sitemap.xml ("https://mirror.example.org/jz/"); empty: paths
+  // relative to the sitemap, which a reader's copy can use but search engines do not take.
+  std::string base_url = {};
+  unsigned threads = 2;
+  std::function<void(std::size_t done, std::size_t known)> progress = {};
+};
+
+struct MirrorFile {
+  std::string path;  // relative to the mirror's root, "/"-separated
+  std::uint64_t size = 0;
+  Digest blake2b = {};
+};
+
+struct MirrorReport {
+  std::size_t pages = 0;          // responses rendered (HTML, Atom, iCalendar, CSV, PDF ...)
+  std::vector<MirrorFile> files;  // everything written, sorted by path
+  std::uint64_t bytes = 0;
+  std::int64_t generation = 0;       // the store's last_change() the mirror shows
+  std::vector<std::string> broken;   // "en/x.html: /en/y answers 404"
+  std::vector<std::string> outside;  // distinct URLs linked that a mirror cannot hold
+};
+
+// Writes the mirror into options.out. Fails when a page cannot be rendered or written, or
+// the database changed while it was read (the mirror would mix two states: run it again).
+Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
+                                   const MirrorOptions& options);
+
+}  // namespace jz::web
