@@ -109,6 +109,24 @@ class Exporter {
     return Status::ok();
   }
 
+  // Records the files another writer put under `dir` (the search index), read back to hash.
+  Status add_written(const fs::path& dir) {
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (!it->is_regular_file()) continue;
+      std::ifstream in(it->path(), std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(in)), {});
+      if (!in && !in.eof()) return Status::io(it->path().string() + ": cannot read it back");
+      std::lock_guard lock(mutex_);
+      report_.files.push_back(
+          {fs::relative(it->path(), options_.out).generic_string(), bytes.size(), blake2b(bytes)});
+      report_.bytes += bytes.size();
+    }
+    return ec ? Status::io(dir.string() + ": " + ec.message()) : Status::ok();
+  }
+
+  const std::vector<MirrorFile>& files() const { return report_.files; }
+
   // Renders `url` as the mirror file `file` (which need not be its own: the root's index is
   // a language's home page) and writes it. Links it holds are queued when `follow`.
   Status render(const std::string& url, const std::string& file, bool follow) {
@@ -232,21 +250,6 @@ search::StaticDocument static_document(const Site& site, const MirrorRender& ren
   return doc;
 }
 
-// Every file under `dir`, with its size and hash, relative to `root`.
-Status add_files(const fs::path& root, const fs::path& dir, MirrorReport& report) {
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
-    std::ifstream in(it->path(), std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), {});
-    if (!in && !in.eof()) return Status::io(it->path().string() + ": cannot read it back");
-    report.files.push_back(
-        {fs::relative(it->path(), root).generic_string(), bytes.size(), blake2b(bytes)});
-    report.bytes += bytes.size();
-  }
-  return ec ? Status::io(dir.string() + ": " + ec.message()) : Status::ok();
-}
-
 // sitemap.xml: every HTML page but the root's copy of a home page; past 50,000 pages a
 // sitemap index of sitemap-1.xml, sitemap-2.xml ...
 std::vector<std::pair<std::string, std::string>> sitemaps(const std::vector<MirrorFile>& files,
@@ -254,6 +257,7 @@ std::vector<std::pair<std::string, std::string>> sitemaps(const std::vector<Mirr
   std::vector<std::string> pages;
   for (const auto& f : files)
     if (f.path.ends_with(".html") && f.path != "index.html") pages.push_back(f.path);
+  std::sort(pages.begin(), pages.end());
   auto urlset = [&](std::size_t from, std::size_t to) {
     std::string xml =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -335,23 +339,11 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
 
   auto indexed = index.write(options.out / "search");
   if (!indexed) return indexed.status();
+  JZ_RETURN_IF_ERROR(exporter.add_written(options.out / "search"));
+  for (const auto& [name, xml] : sitemaps(exporter.files(), options.base_url))
+    JZ_RETURN_IF_ERROR(exporter.write(name, xml));
   MirrorReport report = exporter.finish();
   report.generation = *generation;
-  JZ_RETURN_IF_ERROR(add_files(options.out, options.out / "search", report));
-  std::sort(report.files.begin(), report.files.end(),
-            [](const MirrorFile& a, const MirrorFile& b) { return a.path < b.path; });
-  for (const auto& [name, xml] : sitemaps(report.files, options.base_url)) {
-    MirrorFile file{name, xml.size(), blake2b(xml)};
-    std::ofstream out(options.out / name, std::ios::binary | std::ios::trunc);
-    out << xml;
-    out.close();
-    if (!out) return Status::io((options.out / name).string() + ": cannot write (disk full?)");
-    report.bytes += xml.size();
-    report.files.insert(
-        std::upper_bound(report.files.begin(), report.files.end(), file,
-                         [](const MirrorFile& a, const MirrorFile& b) { return a.path < b.path; }),
-        std::move(file));
-  }
   return report;
 }
 
