@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/command.hpp"
 #include "cli/progress_bar.hpp"
@@ -26,6 +27,7 @@ struct PublishArgs {
   std::string live_url;
   std::string base_url;
   unsigned threads = 2;
+  bool full = false;
 };
 
 // 04:00 UTC is noon in China: the day is the same wherever the moment is read.
@@ -141,11 +143,24 @@ Status publish(const Globals& g, const PublishArgs& a) {
   options.base_url = a.base_url;
   if (!options.base_url.empty() && !options.base_url.ends_with('/')) options.base_url += '/';
   options.threads = a.threads;
+  // The earlier mirror's state: its pages that nothing changed are taken, not rendered.
+  const fs::path state_path = web::mirror_state_path(dir);
+  std::optional<web::MirrorState> earlier;
+  if (!a.full && fs::exists(dir / "manifest.json", ec)) {
+    auto read = web::read_mirror_state(state_path);
+    if (read)
+      earlier = std::move(*read);
+    else if (read.status().code() != Code::kNotFound)
+      std::cerr << "warning: " << read.status().message() << "; rendering every page\n";
+  }
+  options.previous_dir = dir;
+  options.previous_state = earlier ? &*earlier : nullptr;
   ProgressBar bar;
   options.progress = [&bar](std::size_t done, std::size_t known) { bar.update(done, known); };
 
   const auto start = std::chrono::steady_clock::now();
   auto report = web::export_mirror(**site, readers, options);
+  if (report && a.full) report->rendered_all_because = "--full";
   Status signed_ = report ? sign(staging, *report, created, *signer) : report.status();
   if (signed_.is_ok() && report->generation != generation)
     signed_ = Status::conflict("the database changed during the export; run it again");
@@ -153,19 +168,27 @@ Status publish(const Globals& g, const PublishArgs& a) {
     fs::remove_all(staging, ec);
     return signed_;
   }
+  // The state goes first and comes back after: a state never describes another mirror.
+  fs::remove(state_path, ec);
   Status placed = swap_into_place(staging, dir);
   if (!placed.is_ok()) {
     fs::remove_all(staging, ec);
     return placed;
   }
+  if (Status kept = web::write_mirror_state(state_path, report->state); !kept.is_ok())
+    std::cerr << "warning: " << kept.message() << "; the next publish renders every page\n";
   if (!a.bundle.empty()) JZ_RETURN_IF_ERROR(mirror::write_bundle(dir, a.bundle, created));
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   for (const auto& b : report->broken) std::cerr << "warning: broken link: " << b << "\n";
-  std::cout << "wrote " << dir.string() << ": " << report->pages << " pages, "
-            << report->files.size() << " files, " << report->bytes << " bytes in " << seconds
-            << " s (" << static_cast<long>(report->pages / std::max(seconds, 1e-9)) << " pages/s)\n"
+  std::cout << "wrote " << dir.string() << ": " << report->files.size() << " files, "
+            << report->bytes << " bytes in " << seconds << " s; rendered " << report->pages
+            << " pages (" << static_cast<long>(report->pages / std::max(seconds, 1e-9))
+            << " pages/s), took " << report->reused << " unchanged from the earlier mirror"
+            << (report->rendered_all_because.empty() ? ""
+                                                     : " (" + report->rendered_all_because + ")")
+            << "\n"
             << "signed with key " << signer->fingerprint() << ", data as of " << created << "\n";
   if (!a.bundle.empty()) std::cout << "bundle " << a.bundle << "\n";
   if (!report->outside.empty())
@@ -194,6 +217,9 @@ void add_publish(CLI::App& app, Globals& g) {
                   "answer (filters, the API) go there");
   cmd->add_option("--base-url", a->base_url,
                   "URL the mirror will be served at, for sitemap.xml (default: relative paths)");
+  cmd->add_flag("--full", a->full,
+                "render every page again, not only those whose data changed since the earlier "
+                "mirror in --out");
   cmd->add_option("--threads", a->threads, "pages rendered at once")
       ->check(CLI::Range(1u, 64u))
       ->capture_default_str();

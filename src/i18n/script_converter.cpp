@@ -2,9 +2,13 @@
 
 #include <opencc/opencc.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <exception>
 #include <stdexcept>
 #include <system_error>
+#include <unordered_map>
 
 namespace jz::i18n {
 namespace {
@@ -35,8 +39,10 @@ Result<std::unique_ptr<const opencc::SimpleConverter>> load(const std::string& c
 // test runs one converter from three threads; issue BYVoid/OpenCC#231 says the same), so
 // concurrent Convert calls need no lock.
 std::string convert(const opencc::SimpleConverter* converter, std::string_view text) {
-  if (!converter) throw std::logic_error("ScriptConverter used after it was moved from");
-  if (text.empty()) return {};
+  // Nothing in ASCII changes script (English names and titles, numbers): skip OpenCC,
+  // which a page would otherwise call for each of them.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; }))
+    return std::string(text);
   try {
     return converter->Convert(std::string(text));
   } catch (const std::exception&) {
@@ -44,11 +50,46 @@ std::string convert(const opencc::SimpleConverter* converter, std::string_view t
   }
 }
 
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// A page converts the same names and titles again and again (every list, every link to a
+// person), and a mirror export renders thousands of pages: short texts are remembered per
+// thread and per converter (no lock; the id of a converter is never reused).
+constexpr std::size_t kCachedTextBytes = 256;
+constexpr std::size_t kCachedTexts = 20000;
+
+struct ThreadCache {
+  std::uint64_t converter = 0;
+  std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>> converted;
+};
+
+std::string convert_cached(const opencc::SimpleConverter* converter, std::uint64_t id,
+                           std::string_view text) {
+  if (text.size() > kCachedTextBytes) return convert(converter, text);
+  thread_local ThreadCache caches[2];
+  ThreadCache& cache = caches[id & 1];
+  if (cache.converter != id || cache.converted.size() >= kCachedTexts) {
+    cache.converted.clear();
+    cache.converter = id;
+  }
+  if (auto it = cache.converted.find(text); it != cache.converted.end()) return it->second;
+  std::string out = convert(converter, text);
+  cache.converted.emplace(std::string(text), out);
+  return out;
+}
+
+std::atomic<std::uint64_t> next_id{1};
+
 }  // namespace
 
 struct ScriptConverter::Impl {
   std::unique_ptr<const opencc::SimpleConverter> to_traditional;
   std::unique_ptr<const opencc::SimpleConverter> to_simplified;
+  // Even for to_traditional, odd for to_simplified: the keys of the threads' caches.
+  std::uint64_t id = next_id.fetch_add(1) * 2;
 };
 
 ScriptConverter::ScriptConverter(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -82,11 +123,13 @@ Result<ScriptConverter> ScriptConverter::open_in(const std::filesystem::path& co
 }
 
 std::string ScriptConverter::to_traditional(std::string_view text) const {
-  return convert(impl_ ? impl_->to_traditional.get() : nullptr, text);
+  if (!impl_) throw std::logic_error("ScriptConverter used after it was moved from");
+  return convert_cached(impl_->to_traditional.get(), impl_->id, text);
 }
 
 std::string ScriptConverter::to_simplified(std::string_view text) const {
-  return convert(impl_ ? impl_->to_simplified.get() : nullptr, text);
+  if (!impl_) throw std::logic_error("ScriptConverter used after it was moved from");
+  return convert_cached(impl_->to_simplified.get(), impl_->id + 1, text);
 }
 
 }  // namespace jz::i18n

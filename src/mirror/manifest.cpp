@@ -29,21 +29,6 @@ std::string entry_line(const ManifestEntry& e) {
   return w.end_object().take();
 }
 
-bool parse_hex(std::string_view hex, Digest& out) {
-  if (hex.size() != out.size() * 2) return false;
-  auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return false;
-    out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
-  }
-  return true;
-}
-
 Result<ManifestEntry> parse_entry(std::string_view line, const std::string& at) {
   auto j = nlohmann::json::parse(line, nullptr, false);
   if (j.is_discarded() || !j.is_object() || !j.contains("path") || !j["path"].is_string() ||
@@ -53,7 +38,7 @@ Result<ManifestEntry> parse_entry(std::string_view line, const std::string& at) 
   ManifestEntry e;
   e.path = j["path"].get<std::string>();
   e.size = j["size"].get<std::uint64_t>();
-  if (!parse_hex(j["blake2b"].get<std::string>(), e.blake2b))
+  if (!from_hex(j["blake2b"].get<std::string>(), e.blake2b))
     return Status::corrupt(at + ": \"blake2b\" is not 64 lowercase hex digits");
   if (auto why = bad_mirror_path(e.path)) return Status::corrupt(at + ": " + *why);
   if (entry_line(e) != line) return Status::corrupt(at + ": not in the canonical form");

@@ -8,6 +8,7 @@
 #include "i18n/date_format.hpp"
 #include "i18n/localize.hpp"
 #include "web/feeds.hpp"
+#include "web/page_reads.hpp"
 
 namespace jz::web {
 namespace {
@@ -83,6 +84,11 @@ http::Response json_error(int status, std::string_view message) {
   nlohmann::json e = {{"error", {{"status", status}, {"message", message}}}};
   // The message may quote what the client sent, which need not be UTF-8.
   return json_response(status, e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+std::chrono::system_clock::time_point Call::now() const {
+  note_today();
+  return now_;
 }
 
 store::Store& Call::store() const {

@@ -26,8 +26,6 @@ struct Call {
   const http::Request& request;
   const Site& site;
   i18n::Lang lang = i18n::Lang::kZhHans;
-  // When the request came: the legal clock counts running limits up to it.
-  std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
   std::string id;          // the {id} segment of the route, if it has one
   std::string collection;  // the {collection} segment (read API)
   // Set by dispatch() for routes that read the store (Route::reads_store).
@@ -42,6 +40,10 @@ struct Call {
   bool for_mirror = false;  // rendered for a static mirror (Context::mirror)
 
   store::Store& store() const;  // this request's reader; a route that reads must say so
+  // When the request came: the legal clock counts running limits up to it. Reading it marks
+  // the page as one that changes with the day (page_reads.hpp).
+  std::chrono::system_clock::time_point now() const;
+  void set_now(std::chrono::system_clock::time_point moment) { now_ = moment; }
   bool is_public(std::string_view record_id) const { return visible(record_id); }
 
   // --- records --------------------------------------------------------------------------
@@ -81,6 +83,9 @@ struct Call {
   // The error page for a refusal from below: forbidden 403, not found 404, conflict 409,
   // invalid 422 (each with its message), anything else 503.
   http::Response error(const Status& status) const;
+
+ private:
+  std::chrono::system_clock::time_point now_ = std::chrono::system_clock::now();
 };
 
 // The string, or null when it is empty: a template's {{#x}} shows an empty string too.

@@ -93,7 +93,7 @@ std::vector<Record> events_of_case(Call& call, const Record& the_case) {
 Result<std::vector<Clock>> clocks_of(Call& call, const Record& the_case,
                                      const std::vector<Record>& events) {
   return publish::public_clocks(call.store(), call.visible, the_case, events,
-                                monitor::shanghai_minutes(call.now));
+                                monitor::shanghai_minutes(call.now()));
 }
 
 json clock_row(Call& call, const Clock& c, const std::vector<Record>& events) {

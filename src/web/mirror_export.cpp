@@ -6,15 +6,22 @@
 #include <deque>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
+#include "core/program_id.hpp"
 #include "core/record_json.hpp"
 #include "http/path_decode.hpp"
+#include "monitor/time_limit.hpp"
 #include "search/search_document.hpp"
 #include "search/static_index.hpp"
+#include "web/mirror_changes.hpp"
 #include "web/mirror_paths.hpp"
+#include "web/page_reads.hpp"
+#include "web/reads_recording_store.hpp"
 #include "web/routes.hpp"
 
 namespace jz::web {
@@ -23,6 +30,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kSitemapUrls = 50000;  // the sitemaps protocol's limit per file
+// Records decoded once and shared by the render threads (SharedRecords), at most this many.
+constexpr std::size_t kSharedRecords = 200000;
 
 // The pages that no other page need link to: each language's pages without an {id}, in the
 // route table's order. Records' pages are added from the store; everything else (a case's
@@ -58,13 +67,60 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
-// Runs the export: a shared queue of URLs that worker threads render, write and follow.
+void sort_unique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// What the pages' bytes depend on besides the store and the day: this build of the program
+// (its code, templates and messages), the site's settings and the options that shape links.
+std::string renderer_of(const Site& site, const MirrorOptions& options) {
+  auto program = program_id();
+  if (program.empty()) return "";  // unknown: nothing rendered before can be trusted
+  Blake2b h;
+  auto field = [&](std::string_view s) { h.update(s).update(std::string_view("\0", 1)); };
+  field(program);
+  field(options.live_origin);
+  field(options.base_url);
+  const auto& settings = site.settings;
+  const auto& w = settings.priority_weights;
+  for (double d :
+       {w.serious_illness, w.long_sentence, w.without_trial, w.age, w.denied_access, w.opportunity})
+    field(std::to_string(d));
+  for (int i : {w.long_sentence_years, w.without_trial_days, w.age_from, w.opportunity_days})
+    field(std::to_string(i));
+  field(settings.signing_key);
+  for (const auto& k : settings.earlier_keys) field(k);
+  field("mirrors");
+  for (const auto& m : settings.mirrors)
+    for (const auto* s : {&m.url, &m.note.zh, &m.note.zh_hant, &m.note.en}) field(*s);
+  return to_hex(h.finish());
+}
+
+// What an export may take from the earlier one: its pages whose reads no change reaches.
+struct Reuse {
+  std::filesystem::path dir;
+  std::unordered_map<std::string, const MirrorPageState*> pages;  // by file
+  std::unordered_set<std::string> changed;  // read keys a change reaches (mirror_changes.hpp)
+  bool day_changed = false;
+};
+
+// Runs the export: a shared queue of URLs that worker threads render (or take from the
+// earlier export), write and follow.
 class Exporter {
  public:
-  Exporter(const Site& site, ReaderPool& readers, const MirrorOptions& options, MirrorRender render)
+  Exporter(const Site& site, ReaderPool& readers, const MirrorOptions& options, MirrorRender render,
+           const Reuse* reuse)
       : render_(std::move(render)),
-        context_{site, readers, cache_, nullptr, &render_},
-        options_(options) {}
+        recording_([&readers, this]() -> Result<std::unique_ptr<store::Store>> {
+          auto lease = readers.acquire();
+          if (!lease) return lease.status();
+          return std::unique_ptr<store::Store>(
+              new ReadsRecordingStore(std::move(*lease), shared_records_));
+        }),
+        context_{site, recording_, cache_, nullptr, &render_},
+        options_(options),
+        reuse_(reuse) {}
 
   // Queues `url` unless its file is queued already.
   void add(std::string url) {
@@ -88,25 +144,16 @@ class Exporter {
   }
 
   // Writes `bytes` to the mirror file `path` and records it.
-  Status write(const std::string& path, std::string_view bytes) {
+  Result<MirrorFile> write(const std::string& path, std::string_view bytes) {
     fs::path target = options_.out / path;
-    {
-      std::lock_guard lock(mutex_);
-      if (made_dirs_.insert(target.parent_path().string()).second) {
-        std::error_code ec;
-        fs::create_directories(target.parent_path(), ec);
-        if (ec) return Status::io(target.parent_path().string() + ": " + ec.message());
-      }
-    }
+    JZ_RETURN_IF_ERROR(make_parent(target));
     std::ofstream out(target, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
     if (!out) return Status::io(target.string() + ": cannot write (disk full?)");
     MirrorFile file{path, bytes.size(), blake2b(bytes)};
-    std::lock_guard lock(mutex_);
-    report_.files.push_back(std::move(file));
-    report_.bytes += bytes.size();
-    return Status::ok();
+    add_file(file);
+    return file;
   }
 
   // Records the files another writer put under `dir` (the search index), read back to hash.
@@ -117,18 +164,92 @@ class Exporter {
       std::ifstream in(it->path(), std::ios::binary);
       std::string bytes((std::istreambuf_iterator<char>(in)), {});
       if (!in && !in.eof()) return Status::io(it->path().string() + ": cannot read it back");
-      std::lock_guard lock(mutex_);
-      report_.files.push_back(
+      add_file(
           {fs::relative(it->path(), options_.out).generic_string(), bytes.size(), blake2b(bytes)});
-      report_.bytes += bytes.size();
     }
     return ec ? Status::io(dir.string() + ": " + ec.message()) : Status::ok();
   }
 
   const std::vector<MirrorFile>& files() const { return report_.files; }
 
-  // Renders `url` as the mirror file `file` (which need not be its own: the root's index is
-  // a language's home page) and writes it. Links it holds are queued when `follow`.
+  // Makes the mirror file `file` (which need not be `url`'s own: the root's index is a
+  // language's home page) from the earlier export when nothing the page read has changed,
+  // or else by rendering it. Links it holds are queued when `follow`.
+  Status produce(const std::string& url, const std::string& file, bool follow) {
+    if (const auto* earlier = reusable(url, file)) {
+      auto linked = link_earlier(file);
+      if (!linked) return linked.status();
+      if (*linked) {
+        add_file({file, earlier->size, earlier->blake2b});
+        MirrorPageState page = *earlier;
+        std::lock_guard lock(mutex_);
+        ++report_.reused;
+        add_links(page, follow);
+        pages_.push_back(std::move(page));
+        return Status::ok();
+      }
+    }
+    return render(url, file, follow);
+  }
+
+  MirrorReport finish() {
+    std::sort(report_.files.begin(), report_.files.end(),
+              [](const MirrorFile& a, const MirrorFile& b) { return a.path < b.path; });
+    std::sort(report_.broken.begin(), report_.broken.end());
+    report_.outside.assign(outside_.begin(), outside_.end());
+    std::sort(pages_.begin(), pages_.end(),
+              [](const MirrorPageState& a, const MirrorPageState& b) { return a.file < b.file; });
+    report_.state.pages = std::move(pages_);
+    return std::move(report_);
+  }
+
+ private:
+  Status make_parent(const fs::path& target) {
+    std::lock_guard lock(mutex_);
+    if (!made_dirs_.insert(target.parent_path().string()).second) return Status::ok();
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) return Status::io(target.parent_path().string() + ": " + ec.message());
+    return Status::ok();
+  }
+
+  void add_file(MirrorFile file) {
+    std::lock_guard lock(mutex_);
+    report_.bytes += file.size;
+    report_.files.push_back(std::move(file));
+  }
+
+  // Queues the page's links when `follow`, and notes those outside; the caller holds mutex_.
+  void add_links(const MirrorPageState& page, bool follow) {
+    outside_.insert(page.outside.begin(), page.outside.end());
+    if (follow)
+      for (const auto& u : page.links) add(u);
+  }
+
+  const MirrorPageState* reusable(const std::string& url, const std::string& file) const {
+    if (!reuse_) return nullptr;
+    auto it = reuse_->pages.find(file);
+    if (it == reuse_->pages.end() || it->second->url != url) return nullptr;
+    const MirrorPageState& page = *it->second;
+    if (page.today && reuse_->day_changed) return nullptr;
+    for (const auto& key : page.reads)
+      if (reuse_->changed.contains(key)) return nullptr;
+    return &page;
+  }
+
+  // Links (or, across file systems, copies) the earlier export's file into the new mirror;
+  // false when it is gone, so the page is rendered instead.
+  Result<bool> link_earlier(const std::string& file) {
+    fs::path target = options_.out / file;
+    JZ_RETURN_IF_ERROR(make_parent(target));
+    std::error_code ec;
+    fs::create_hard_link(reuse_->dir / file, target, ec);
+    if (!ec) return true;
+    ec.clear();
+    if (!fs::copy_file(reuse_->dir / file, target, ec) || ec) return false;
+    return true;
+  }
+
   Status render(const std::string& url, const std::string& file, bool follow) {
     http::Request request;
     request.method = "GET";
@@ -137,32 +258,40 @@ class Exporter {
     if (!decoded) return Status::internal(url + ": not a URL the site writes");
     request.path = decoded->path;
     request.query = decoded->query;
-    http::Response response = dispatch(request, context_);
+    PageReads reads;
+    http::Response response;
+    {
+      RecordPageReads recording(reads);
+      response = dispatch(request, context_);
+    }
     if (response.status != 200) {
       std::lock_guard lock(mutex_);
       report_.broken.push_back(file + ": " + url + " answers " + std::to_string(response.status));
       return Status::ok();
     }
-    if (!is_linking_text(response.content_type)) return write(file, response.body);
-    auto links = relative_links(response.body, file, options_.live_origin);
-    JZ_RETURN_IF_ERROR(write(file, links.body));
+    reads.finish();
+    MirrorPageState page{
+        .url = url, .file = file, .reads = std::move(reads.keys), .today = reads.today};
+    const bool linking = is_linking_text(response.content_type);
+    if (linking) {
+      auto links = relative_links(response.body, file, options_.live_origin);
+      response.body = std::move(links.body);
+      page.links = std::move(links.targets);
+      page.outside = std::move(links.outside);
+      sort_unique(page.links);
+      sort_unique(page.outside);
+    }
+    auto written = write(file, response.body);
+    if (!written) return written.status();
+    page.size = written->size;
+    page.blake2b = written->blake2b;
     std::lock_guard lock(mutex_);
     ++report_.pages;
-    for (auto& u : links.outside) outside_.insert(std::move(u));
-    if (follow)
-      for (auto& u : links.targets) add(std::move(u));
+    add_links(page, follow);
+    pages_.push_back(std::move(page));
     return Status::ok();
   }
 
-  MirrorReport finish() {
-    std::sort(report_.files.begin(), report_.files.end(),
-              [](const MirrorFile& a, const MirrorFile& b) { return a.path < b.path; });
-    std::sort(report_.broken.begin(), report_.broken.end());
-    report_.outside.assign(outside_.begin(), outside_.end());
-    return std::move(report_);
-  }
-
- private:
   // The next URL to render: links found first (they are few), then records' pages.
   bool next(std::string& url) {
     std::unique_lock lock(mutex_);
@@ -196,7 +325,7 @@ class Exporter {
         std::lock_guard lock(mutex_);
         ++busy_;
       }
-      Status s = render(url, *mirror_file(url), true);
+      Status s = produce(url, *mirror_file(url), true);
       std::lock_guard lock(mutex_);
       --busy_;
       ++done_;
@@ -208,9 +337,12 @@ class Exporter {
   }
 
   MirrorRender render_;
-  PageCache cache_{0};  // unused: a mirror's pages are rendered once
+  SharedRecords shared_records_{kSharedRecords};
+  ReaderPool recording_;  // readers that note what each page reads
+  PageCache cache_{0};    // unused: a mirror's pages are rendered once
   Context context_;
   const MirrorOptions& options_;
+  const Reuse* reuse_;
 
   std::mutex mutex_;
   std::condition_variable idle_;
@@ -222,6 +354,7 @@ class Exporter {
   Status failure_;
   std::unordered_set<std::string> made_dirs_;
   std::set<std::string> outside_;
+  std::vector<MirrorPageState> pages_;
   MirrorReport report_;
 };
 
@@ -299,9 +432,37 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
   if (!generation) return generation.status();
   auto oracle = store::public_oracle(store);
   if (!oracle) return oracle.status();
+  auto head_hash = revision_hash(store, *generation);
+  if (!head_hash) return head_hash.status();
+  const std::int64_t day =
+      monitor::day_of(monitor::shanghai_minutes(options.now)).time_since_epoch().count();
+  MirrorState state{renderer_of(site, options), *generation, *head_hash, day, {}};
 
-  const MirrorRender render{*oracle, options.now};
-  Exporter exporter(site, readers, options, render);
+  // What the earlier export can give: every page whose reads no change since reaches.
+  std::optional<Reuse> reuse;
+  std::string rendered_all_because;
+  if (const MirrorState* earlier = options.previous_state; !earlier) {
+    rendered_all_because = "there is no earlier export to build on";
+  } else if (state.renderer.empty() || earlier->renderer != state.renderer) {
+    rendered_all_because = "the program or the site's settings changed since the earlier export";
+  } else {
+    auto changed = changed_reads(store, earlier->generation, earlier->head_hash);
+    if (!changed) return changed.status();
+    if (!*changed) {
+      rendered_all_because = "the database is not the one the earlier export showed";
+    } else {
+      reuse.emplace(Reuse{options.previous_dir, {}, std::move(**changed), earlier->day != day});
+      for (const auto& page : earlier->pages) reuse->pages.emplace(page.file, &page);
+    }
+  }
+
+  // The oracle notes each id a page asks about: the page changes when that record does.
+  const MirrorRender render{[oracle = *oracle](std::string_view id) {
+                              note_record(id);
+                              return oracle(id);
+                            },
+                            options.now};
+  Exporter exporter(site, readers, options, render, reuse ? &*reuse : nullptr);
   search::StaticIndexWriter index;
   for (auto& url : fixed_pages()) exporter.add(std::move(url));
   for (const auto& name : site.assets.names()) exporter.add("/static/" + name);
@@ -322,14 +483,14 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
     return Status::ok();
   }));
   exporter.add_record_pages(std::move(record_paths));
-  JZ_RETURN_IF_ERROR(exporter.write("data/records.jsonl", jsonl));
+  JZ_RETURN_IF_ERROR(exporter.write("data/records.jsonl", jsonl).status());
   jsonl = {};
 
   JZ_RETURN_IF_ERROR(exporter.run());
   // The root opens in Simplified Chinese, as the live site's "/" does without a preference;
   // its language links lead to the others.
   const std::string home = "/" + std::string(i18n::url_prefix(i18n::Lang::kZhHans)) + "/";
-  JZ_RETURN_IF_ERROR(exporter.render(home, "index.html", false));
+  JZ_RETURN_IF_ERROR(exporter.produce(home, "index.html", false));
 
   // Everything above read one state of the database, or the mirror would mix two.
   auto after = store.last_change();
@@ -341,9 +502,12 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
   if (!indexed) return indexed.status();
   JZ_RETURN_IF_ERROR(exporter.add_written(options.out / "search"));
   for (const auto& [name, xml] : sitemaps(exporter.files(), options.base_url))
-    JZ_RETURN_IF_ERROR(exporter.write(name, xml));
+    JZ_RETURN_IF_ERROR(exporter.write(name, xml).status());
   MirrorReport report = exporter.finish();
   report.generation = *generation;
+  report.rendered_all_because = std::move(rendered_all_because);
+  state.pages = std::move(report.state.pages);
+  report.state = std::move(state);
   return report;
 }
 

@@ -13,6 +13,7 @@
 #include "core/blake2b.hpp"
 #include "core/status.hpp"
 #include "web/context.hpp"
+#include "web/mirror_state.hpp"
 
 namespace jz::web {
 
@@ -27,6 +28,10 @@ struct MirrorOptions {
   // relative to the sitemap, which a reader's copy can use but search engines do not take.
   std::string base_url = {};
   unsigned threads = 2;
+  // An earlier export and the state it left: its pages are linked into the new mirror where
+  // nothing they read has changed since (page_reads.hpp), and rendered again otherwise.
+  std::filesystem::path previous_dir = {};
+  const MirrorState* previous_state = nullptr;
   std::function<void(std::size_t done, std::size_t known)> progress = {};
 };
 
@@ -37,16 +42,20 @@ struct MirrorFile {
 };
 
 struct MirrorReport {
-  std::size_t pages = 0;          // responses rendered (HTML, Atom, iCalendar, CSV, PDF ...)
-  std::vector<MirrorFile> files;  // everything written, sorted by path
+  std::size_t pages = 0;   // responses rendered (HTML, Atom, iCalendar, CSV, PDF ...)
+  std::size_t reused = 0;  // responses taken unchanged from the earlier export instead
+  std::string rendered_all_because = {};  // why no earlier page could be reused, if none was
+  std::vector<MirrorFile> files;          // everything written, sorted by path
   std::uint64_t bytes = 0;
   std::int64_t generation = 0;       // the store's last_change() the mirror shows
   std::vector<std::string> broken;   // "en/x.html: /en/y answers 404"
   std::vector<std::string> outside;  // distinct URLs linked that a mirror cannot hold
+  MirrorState state;                 // for the next export: keep it at mirror_state_path()
 };
 
-// Writes the mirror into options.out. Fails when a page cannot be rendered or written, or
-// the database changed while it was read (the mirror would mix two states: run it again).
+// Writes the mirror into options.out (which must not hold the earlier export's files). Fails when a
+// page cannot be rendered or written, or the database changed while it was read (the mirror would
+// mix two states: run it again).
 Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
                                    const MirrorOptions& options);
 

@@ -18,7 +18,7 @@ namespace {
 
 publish::PrisonerOptions options_of(const Call& call) {
   return {.weights = call.site.settings.priority_weights,
-          .now = monitor::shanghai_minutes(call.now)};
+          .now = monitor::shanghai_minutes(call.now())};
 }
 
 std::string one_decimal(double v) {

@@ -271,7 +271,7 @@ http::Response answer_team(const Route& route, Call& call, Context& context) {
 http::Response answer_for_mirror(const Route& route, Call& call, Context& context) {
   if (route.access != Access::kPublic) return call.error(404);
   call.for_mirror = true;
-  call.now = context.mirror->now;
+  call.set_now(context.mirror->now);
   call.visible = context.mirror->visible;
   if (!route.reads_store) return route.handler(call);
   auto reader = context.readers.acquire();
@@ -293,7 +293,7 @@ http::Response answer(const Route& route, Call& call, Context& context) {
   // Running clocks count to today: a page is rendered again on each new day in China.
   const std::string key =
       std::to_string(
-          monitor::day_of(monitor::shanghai_minutes(call.now)).time_since_epoch().count()) +
+          monitor::day_of(monitor::shanghai_minutes(call.now())).time_since_epoch().count()) +
       " " + call.request.target;
   if (auto hit = context.cache.find(key, *generation)) return *hit;
 

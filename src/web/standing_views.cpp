@@ -45,7 +45,7 @@ Result<std::vector<Record>> all_public(Call& call, std::string_view kind) {
 }
 
 std::chrono::sys_days today_in_china(const Call& call) {
-  return monitor::day_of(monitor::shanghai_minutes(call.now));
+  return monitor::day_of(monitor::shanghai_minutes(call.now()));
 }
 
 bool is_coming(const Review& review, std::chrono::sys_days today) {

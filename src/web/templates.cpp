@@ -2,9 +2,11 @@
 
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <vector>
 
 #include "web/embedded_files.hpp"
 
@@ -40,11 +42,26 @@ data to_data(const nlohmann::json& j) {
 
 }  // namespace
 
+// kainjow keeps error state in the template object, so a template object renders one page at
+// a time. Each render borrows a copy from `idle` (copied from `tmpl` when none is free), so
+// that concurrent requests never wait for each other, not even on the layout every page uses.
 struct Parsed {
   explicit Parsed(mustache m) : tmpl(std::move(m)) {}
-  // kainjow keeps error state in the template object, so one render at a time per template.
+  const mustache tmpl;
   std::mutex mutex;
-  mustache tmpl;
+  std::vector<std::unique_ptr<mustache>> idle;
+
+  std::unique_ptr<mustache> borrow() {
+    std::lock_guard lock(mutex);
+    if (idle.empty()) return std::make_unique<mustache>(tmpl);
+    auto m = std::move(idle.back());
+    idle.pop_back();
+    return m;
+  }
+  void give_back(std::unique_ptr<mustache> m) {
+    std::lock_guard lock(mutex);
+    idle.push_back(std::move(m));
+  }
 };
 
 struct Templates::Impl {
@@ -78,11 +95,12 @@ Result<std::string> Templates::render(std::string_view name, const nlohmann::jso
   auto converted = to_data(data);
   for (const auto& [partial_name, text] : impl_->partials)
     converted.set(partial_name, kainjow::mustache::partial([&text] { return text; }));
-  std::lock_guard lock(it->second.mutex);
-  std::string out = it->second.tmpl.render(converted);
-  if (!it->second.tmpl.is_valid())
-    return Status::internal("template " + std::string(name) + ": " +
-                            it->second.tmpl.error_message());
+  auto tmpl = it->second.borrow();
+  std::string out = tmpl->render(converted);
+  // A template that failed keeps its error, so it is not given back.
+  if (!tmpl->is_valid())
+    return Status::internal("template " + std::string(name) + ": " + tmpl->error_message());
+  it->second.give_back(std::move(tmpl));
   return out;
 }
 

@@ -2,8 +2,9 @@
 # Static mirrors end to end: `jianzheng publish` of the demo data and the leak test's
 # canaries (tests/fixtures/leak-canaries.jsonl), signed with a key of `jianzheng keys`;
 # the mirror and its bundle verify with `jianzheng verify-mirror`; no canary in any file;
-# the same database and day give the same bytes; a second publish replaces the mirror;
-# tampering is caught; bad input changes nothing.
+# the same database and day give the same bytes; a second publish replaces the mirror,
+# rendering only what a change reached, with the same files as a full publish; tampering is
+# caught; bad input changes nothing.
 #
 # Needs bash, coreutils, grep and python3 (to unpack the zip).
 source "$(dirname "$0")/lib.sh"
@@ -72,9 +73,27 @@ diff -r mirror again >/dev/null || die "a second publish of the same database di
 cmp -s mirror.zip again.zip || die "a second bundle of the same database differs"
 ok "the same database and day give byte-identical files and bundle"
 
-# --- replacing a mirror, and what is refused -------------------------------------------------
+# --- replacing a mirror: only what a change reaches is rendered again ------------------------
+[[ -f mirror.publish-state.jsonl ]] || die "publish left no state beside the mirror"
 expect_ok publish --out mirror
+expect_contains "$OUT" "rendered 0 pages"
 expect_ok "$JZ" verify-mirror mirror --key "$FP"
+expect_ok jz "$DB" show p44sj9v9201
+python3 -c 'import json,sys; r=json.load(sys.stdin); r["body"]["name"]["en"]="Liu Xiaobo (renamed)"; print(json.dumps(r, ensure_ascii=False))' \
+  <"$OUT" >renamed.jsonl || die "cannot edit the record"
+expect_ok jz "$DB" import --format jsonl renamed.jsonl
+expect_ok publish --out mirror --bundle mirror.zip
+rendered=$(sed -n 's/.*; rendered \([0-9]*\) pages.*took \([0-9]*\) unchanged.*/\1 \2/p' "$OUT")
+read -r rendered taken <<<"$rendered"
+((rendered > 0 && taken > 3 * rendered)) || die "one change rendered $rendered pages and took $taken" "$(cat "$OUT")"
+expect_contains mirror/en/persons/p44sj9v9201.html "Liu Xiaobo (renamed)"
+expect_ok publish --out full --full
+diff -r mirror full >/dev/null || die "the incremental mirror differs from a full one"
+expect_ok "$JZ" verify-mirror mirror.zip --key "$FP"
+if unzip -l mirror.zip | grep -q publish-state; then die "the bundle holds the publish state"; fi
+ok "after one change $rendered pages were rendered and $taken taken: the same files as a full publish"
+
+# --- what is refused -------------------------------------------------------------------------
 mkdir mine && echo notes >mine/notes.txt
 expect_fail publish --out mine
 expect_contains "$ERR" "not a mirror"

@@ -1,0 +1,64 @@
+#include "web/mirror_changes.hpp"
+
+namespace jz::web {
+namespace {
+
+constexpr std::int64_t kBatch = 1000;
+
+// Walks the revisions newest first until `stop` returns true; false when they ran out.
+Result<bool> walk_back(store::Store& store,
+                       const std::function<bool(const store::Revision&)>& stop) {
+  for (std::int64_t offset = 0;; offset += kBatch) {
+    auto batch = store.recent_revisions(offset, kBatch);
+    if (!batch) return batch.status();
+    for (const auto& r : *batch)
+      if (stop(r)) return true;
+    if (static_cast<std::int64_t>(batch->size()) < kBatch) return false;
+  }
+}
+
+}  // namespace
+
+Result<std::string> revision_hash(store::Store& store, std::int64_t generation) {
+  std::string hash;
+  auto found = walk_back(store, [&](const store::Revision& r) {
+    if (r.seq > generation) return false;
+    if (r.seq == generation) hash = r.hash;
+    return true;
+  });
+  if (!found) return found.status();
+  return hash;
+}
+
+Result<std::optional<std::unordered_set<std::string>>> changed_reads(
+    store::Store& store, std::int64_t since, const std::string& since_hash) {
+  std::unordered_set<std::string> ids;
+  bool same_chain = false;
+  auto found = walk_back(store, [&](const store::Revision& r) {
+    if (r.seq > since) {
+      ids.insert(r.record_id);
+      return false;
+    }
+    same_chain = r.seq == since && r.hash == since_hash;
+    return true;
+  });
+  if (!found) return found.status();
+  if (!*found) same_chain = since == 0 && since_hash.empty();  // it was empty then
+  if (!same_chain) return std::optional<std::unordered_set<std::string>>();
+
+  std::unordered_set<std::string> keys;
+  if (!ids.empty()) keys.insert("k:*");
+  for (const auto& id : ids) {
+    keys.insert("r:" + id);
+    auto record = store.get(id);
+    if (!record) {
+      if (record.status().code() != Code::kNotFound) return record.status();
+      continue;
+    }
+    keys.insert("k:" + std::string(record->kind()));
+    for (const auto& to : record->references()) keys.insert("to:" + to);
+  }
+  return std::optional(std::move(keys));
+}
+
+}  // namespace jz::web

@@ -1,0 +1,44 @@
+#pragma once
+// What one mirror export leaves for the next, so that the next renders only what changed:
+// the database's head it showed, the day its clocks counted to, what rendered it, and for
+// each page its URL, file, what it read (page_reads.hpp), where it links and its hash. It is
+// kept beside the mirror (mirror_state_path), never in it: what a page read includes the ids
+// of records that are not public.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/blake2b.hpp"
+#include "core/status.hpp"
+
+namespace jz::web {
+
+struct MirrorPageState {
+  std::string url;                        // "/en/persons/p1"
+  std::string file;                       // "en/persons/p1.html"
+  std::vector<std::string> reads;         // PageReads::keys
+  bool today = false;                     // PageReads::today
+  std::vector<std::string> links = {};    // the mirror's URLs it links to, followed every time
+  std::vector<std::string> outside = {};  // URLs it links to that a mirror cannot hold
+  std::uint64_t size = 0;
+  Digest blake2b = {};
+};
+
+struct MirrorState {
+  std::string renderer;         // hex digest of the program, the site's settings and the options
+  std::int64_t generation = 0;  // the store's last_change() the mirror shows
+  std::string head_hash;        // the hash of that revision ("" when there was none)
+  std::int64_t day = 0;         // the day in China its clocks counted to (days since 1970)
+  std::vector<MirrorPageState> pages;
+};
+
+// "m" -> "m.publish-state.jsonl": beside the mirror, so a copy of the mirror leaves it out.
+std::filesystem::path mirror_state_path(const std::filesystem::path& mirror);
+
+// JSON Lines: the state's header, then one line per page. An error names the file and line.
+Result<MirrorState> read_mirror_state(const std::filesystem::path& path);
+// Written beside `path` and renamed over it, so a crash leaves the old state or the new.
+Status write_mirror_state(const std::filesystem::path& path, const MirrorState& state);
+
+}  // namespace jz::web

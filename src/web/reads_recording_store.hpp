@@ -1,0 +1,59 @@
+#pragma once
+// A Store that notes what each call reads (page_reads.hpp) and passes it on to the reader it
+// holds: how a mirror export learns which records and lists each page depends on.
+#include <shared_mutex>
+#include <unordered_map>
+
+#include "store/store.hpp"
+#include "web/reader_pool.hpp"
+
+namespace jz::web {
+
+// Records decoded once per export and shared by its readers: every reader of one export sees
+// the same state of the database (export_mirror fails if last_change() moved), and pages get
+// the same sources and persons again and again. Holds at most `capacity` records.
+class SharedRecords {
+ public:
+  explicit SharedRecords(std::size_t capacity) : capacity_(capacity) {}
+  std::optional<Record> find(std::string_view id) const;
+  void add(const Record& record);
+
+ private:
+  std::size_t capacity_;
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, Record> records_;
+};
+
+class ReadsRecordingStore : public store::Store {
+ public:
+  ReadsRecordingStore(ReaderPool::Lease reader, SharedRecords& shared)
+      : reader_(std::move(reader)), shared_(shared) {}
+
+  Result<Record> get(std::string_view id) override;
+  Result<std::vector<Record>> list(std::string_view kind, std::int64_t offset,
+                                   std::int64_t limit) override;
+  Status for_each(const std::function<Status(const Record&)>& fn) override;
+  Result<std::map<std::string, std::int64_t>> count_by_kind() override;
+  Result<std::vector<std::string>> referrers(std::string_view id) override;
+  Result<std::vector<store::Revision>> history(std::string_view id) override;
+  Result<std::vector<store::Revision>> recent_revisions(std::int64_t offset,
+                                                        std::int64_t limit) override;
+  Result<std::vector<std::string>> non_public_ids() override;
+  Result<store::ListPage> list_public(const store::ListQuery& query) override;
+  Result<std::vector<std::pair<std::string, std::int64_t>>> facet_counts(
+      std::string_view kind, std::string_view name, const std::vector<Facet>& filters) override;
+  Result<std::map<std::string, std::int64_t>> count_public_by_kind() override;
+  Result<search::SearchResult> search(const search::SearchRequest& request) override;
+  Result<std::int64_t> last_change() override;
+  Result<store::PutOutcome> put(Record& record, const store::ChangeInfo& change) override;
+  Status transaction(const std::function<Status()>& work) override;
+  Result<store::VerifyReport> verify() override;
+  store::Accounts& accounts() override;
+  store::Drafts& drafts() override;
+
+ private:
+  ReaderPool::Lease reader_;
+  SharedRecords& shared_;
+};
+
+}  // namespace jz::web

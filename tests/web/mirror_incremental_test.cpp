@@ -1,0 +1,242 @@
+// An incremental mirror: after each kind of change, the export that takes unchanged pages
+// from the earlier one writes the same files as a full export, and renders fewer pages.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <random>
+
+#include "exchange/import.hpp"
+#include "web/mirror_export.hpp"
+
+namespace jz::web {
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::hours;
+using std::chrono::sys_days;
+
+// A small site, so that a full export to compare with costs little even under sanitizers.
+constexpr const char* kRecords = R"(
+{"id":"s0000000nc1","kind":"source","body":{"type":"report","title":{"en":"Incremental test report"}}}
+{"id":"f0000000nc1","kind":"facility","body":{"type":"black_jail","name":{"en":"A test black jail"}}}
+{"id":"e0000000nc1","kind":"event","body":{"type":"dialogue_round","date":"2027-01-10","title":{"en":"A coming dialogue round"}}}
+{"id":"p0000000nc1","kind":"person","sources":[{"source":"s0000000nc1"}],"links":[{"type":"raised_in","target":"e0000000nc1"}],"body":{"name":{"en":"First Person","zh":"第一人"},"status":"detained"}}
+{"id":"p0000000nc2","kind":"person","body":{"name":{"en":"Second Person"},"status":"released"}}
+{"id":"p0000000nc3","kind":"person","visibility":"restricted","body":{"name":{"en":"HIDDEN-PERSON"},"status":"detained"}}
+{"id":"c0000000nc1","kind":"case","body":{"title":{"en":"The test case"},"persons":["p0000000nc1","p0000000nc2","p0000000nc3"],"status":"pre_trial"}}
+)";
+
+const auto kDay = sys_days(std::chrono::year(2026) / 11 / 23) + hours(4);
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+class MirrorIncrementalTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("jz-incremental-" + std::to_string(std::random_device()()));
+    fs::create_directories(dir_);
+    db_ = (dir_ / "site.db").string();
+    auto writer = store::open_sqlite(db_, {.create = true});
+    ASSERT_TRUE(writer) << writer.status().message();
+    writer_ = std::move(*writer);
+    std::ofstream jsonl(dir_ / "records.jsonl");
+    jsonl << kRecords;
+    // Persons no change touches: their pages are taken from the earlier mirror every time.
+    for (int i = 10; i < 40; ++i)
+      jsonl << R"({"id":"p00000001)" << i << R"(","kind":"person","body":{"name":{"en":"Person )"
+            << i << R"("},"status":"released"}})" << "\n";
+    jsonl.close();
+    auto imported = exchange::import_jsonl(*writer_, (dir_ / "records.jsonl").string(), {});
+    ASSERT_TRUE(imported) << imported.status().message();
+    auto site = Site::load();
+    ASSERT_TRUE(site) << site.status().message();
+    site_ = std::move(*site);
+    readers_ = std::make_unique<ReaderPool>([this] {
+      store::OpenOptions o;
+      o.read_only = true;
+      return store::open_sqlite(db_, std::move(o));
+    });
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // A new mirror in `name`, taking what it can from `earlier` (a mirror made before).
+  MirrorReport publish(const std::string& name, std::chrono::system_clock::time_point now,
+                       const std::string& earlier = "", const MirrorState* state = nullptr) {
+    MirrorOptions o;
+    o.out = dir_ / name;
+    o.now = now;
+    if (state) {
+      o.previous_dir = dir_ / earlier;
+      o.previous_state = state;
+    }
+    auto report = export_mirror(*site_, *readers_, o);
+    EXPECT_TRUE(report) << report.status().message();
+    return report ? std::move(*report) : MirrorReport{};
+  }
+
+  void change(const std::string& id, const std::function<void(Record&)>& edit) {
+    auto record = writer_->get(id);
+    ASSERT_TRUE(record) << id;
+    edit(*record);
+    auto put = writer_->put(*record, {"test", "a change"});
+    ASSERT_TRUE(put) << put.status().message();
+  }
+
+  // The incremental mirror holds the very files the full one does, each as its manifest says.
+  void same_files(const std::string& incremental, const MirrorReport& a, const MirrorReport& b) {
+    ASSERT_EQ(a.files.size(), b.files.size());
+    for (std::size_t i = 0; i < a.files.size(); ++i) {
+      ASSERT_EQ(a.files[i].path, b.files[i].path);
+      EXPECT_EQ(a.files[i].blake2b, b.files[i].blake2b) << a.files[i].path;
+      EXPECT_EQ(blake2b(slurp(dir_ / incremental / a.files[i].path)), a.files[i].blake2b)
+          << a.files[i].path;
+    }
+  }
+
+  fs::path dir_;
+  std::string db_;
+  std::unique_ptr<store::Store> writer_;
+  std::unique_ptr<Site> site_;
+  std::unique_ptr<ReaderPool> readers_;
+};
+
+TEST_F(MirrorIncrementalTest, EachChangeGivesTheFullExportsBytesWithFewerPagesRendered) {
+  MirrorReport earlier = publish("m0", kDay);
+  EXPECT_EQ(earlier.reused, 0u);
+  EXPECT_NE(earlier.rendered_all_because, "");
+  ASSERT_GT(earlier.state.pages.size(), 100u);
+
+  struct Step {
+    const char* what;
+    std::function<void()> apply;
+  };
+  const std::vector<Step> steps = {
+      {"a person renamed",
+       [&] {
+         change("p0000000nc2", [](Record& r) { std::get<Person>(r.body).name.en = "Renamed"; });
+       }},
+      {"a public person hidden",
+       [&] { change("p0000000nc1", [](Record& r) { r.visibility = "restricted"; }); }},
+      {"a new person raised in the dialogue round",
+       [&] {
+         Record r;
+         r.body = Person{};
+         std::get<Person>(r.body).name.en = "Newly Raised";
+         std::get<Person>(r.body).status = "detained";
+         Link raised;
+         raised.type = "raised_in";
+         raised.target = "e0000000nc1";
+         r.links.push_back(raised);
+         auto put = writer_->put(r, {"test", "a new record"});
+         ASSERT_TRUE(put) << put.status().message();
+       }},
+      {"a hidden person made public", [&] {
+         change("p0000000nc3", [](Record& r) {
+           r.visibility = "public";
+           std::get<Person>(r.body).name.en = "Now Public";
+         });
+       }}};
+  int n = 0;
+  for (const auto& step : steps) {
+    SCOPED_TRACE(step.what);
+    step.apply();
+    ++n;
+    const std::string name = "m" + std::to_string(n);
+    MirrorReport incremental = publish(name, kDay, "m" + std::to_string(n - 1), &earlier.state);
+    MirrorReport full = publish(name + "-full", kDay);
+    same_files(name, incremental, full);
+    EXPECT_EQ(incremental.rendered_all_because, "");
+    EXPECT_GT(incremental.reused, 0u);
+    EXPECT_GT(incremental.pages, 0u);
+    EXPECT_LT(incremental.pages, full.pages / 2);
+    EXPECT_EQ(incremental.reused + incremental.pages, full.pages);
+    earlier = std::move(incremental);
+  }
+  // Hidden since step 2: no file of the last incremental mirror still shows it.
+  for (const auto& f : earlier.files) {
+    std::string bytes = slurp(dir_ / ("m" + std::to_string(n)) / f.path);
+    EXPECT_EQ(bytes.find("第一人"), std::string::npos) << f.path;
+    EXPECT_EQ(bytes.find("p0000000nc1"), std::string::npos) << f.path;
+  }
+  EXPECT_FALSE(fs::exists(dir_ / ("m" + std::to_string(n)) / "en/persons/p0000000nc1.html"));
+  EXPECT_TRUE(fs::exists(dir_ / ("m" + std::to_string(n)) / "en/persons/p0000000nc3.html"));
+
+  {
+    SCOPED_TRACE("nothing changed: nothing is rendered");
+    MirrorReport again = publish("same", kDay, "m" + std::to_string(n), &earlier.state);
+    EXPECT_EQ(again.pages, 0u);
+    same_files("same", again, earlier);
+  }
+  {
+    SCOPED_TRACE("the next day: only the pages that count to today are rendered");
+    MirrorReport next = publish("next-day", kDay + hours(24), "same", &earlier.state);
+    MirrorReport full = publish("next-day-full", kDay + hours(24));
+    same_files("next-day", next, full);
+    EXPECT_GT(next.pages, 0u);
+    EXPECT_LT(next.pages, full.pages / 2);
+  }
+}
+
+TEST_F(MirrorIncrementalTest, RendersEverythingWhenTheEarlierStateCannotBeTrusted) {
+  MirrorReport first = publish("m0", kDay);
+  MirrorState other_database = first.state;
+  other_database.head_hash = std::string(64, '0');
+  MirrorReport a = publish("a", kDay, "m0", &other_database);
+  EXPECT_EQ(a.reused, 0u);
+  EXPECT_NE(a.rendered_all_because.find("database"), std::string::npos);
+
+  MirrorState other_program = first.state;
+  other_program.renderer = "another build";
+  MirrorReport b = publish("b", kDay, "m0", &other_program);
+  EXPECT_EQ(b.reused, 0u);
+  EXPECT_NE(b.rendered_all_because.find("program"), std::string::npos);
+
+  // A file of the earlier mirror gone: that page is rendered, the rest taken.
+  fs::remove(dir_ / "m0/en/persons/p0000000nc2.html");
+  MirrorReport c = publish("c", kDay, "m0", &first.state);
+  EXPECT_EQ(c.pages, 1u);
+  same_files("c", c, first);
+}
+
+TEST_F(MirrorIncrementalTest, TheStateIsKeptBesideTheMirrorAndReadBack) {
+  MirrorReport first = publish("m0", kDay);
+  const fs::path path = mirror_state_path(dir_ / "m0/");
+  EXPECT_EQ(path, dir_ / "m0.publish-state.jsonl");
+  ASSERT_TRUE(write_mirror_state(path, first.state).is_ok());
+  auto read = read_mirror_state(path);
+  ASSERT_TRUE(read) << read.status().message();
+  EXPECT_EQ(read->renderer, first.state.renderer);
+  EXPECT_EQ(read->generation, first.state.generation);
+  EXPECT_EQ(read->head_hash, first.state.head_hash);
+  EXPECT_EQ(read->day, first.state.day);
+  ASSERT_EQ(read->pages.size(), first.state.pages.size());
+  for (std::size_t i = 0; i < read->pages.size(); ++i) {
+    const auto &a = read->pages[i], &b = first.state.pages[i];
+    EXPECT_EQ(a.url, b.url);
+    EXPECT_EQ(a.file, b.file);
+    EXPECT_EQ(a.reads, b.reads);
+    EXPECT_EQ(a.today, b.today);
+    EXPECT_EQ(a.links, b.links);
+    EXPECT_EQ(a.outside, b.outside);
+    EXPECT_EQ(a.size, b.size);
+    EXPECT_EQ(a.blake2b, b.blake2b);
+  }
+  // Reads include ids of records that are not public: the state is not in the mirror.
+  bool hidden_read = false;
+  for (const auto& p : first.state.pages)
+    for (const auto& k : p.reads) hidden_read |= k == "r:p0000000nc3";
+  EXPECT_TRUE(hidden_read);
+
+  std::ofstream(path, std::ios::app) << "{\"url\": 1}\n";
+  auto bad = read_mirror_state(path);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.status().message().find(", line " + std::to_string(first.state.pages.size() + 2)),
+            std::string::npos)
+      << bad.status().message();
+}
+
+}  // namespace
+}  // namespace jz::web
