@@ -144,8 +144,8 @@ class SqliteStore final : public Store {
 
   Result<std::vector<Revision>> recent_revisions(std::int64_t offset, std::int64_t limit) override {
     auto q = db_.prepare(
-        "SELECT seq, record_id, revision, author, at, reason, reviewer FROM revisions "
-        "ORDER BY seq DESC "
+        "SELECT seq, record_id, revision, author, at, reason, reviewer, prev_hash, hash "
+        "FROM revisions ORDER BY seq DESC "
         "LIMIT ?1 OFFSET ?2");
     if (!q) return q.status();
     q->bind(1, limit).bind(2, offset);
@@ -160,6 +160,8 @@ class SqliteStore final : public Store {
       r.at = q->text(4);
       r.reason = q->text(5);
       r.reviewer = q->text(6);
+      r.prev_hash = q->text(7);
+      r.hash = q->text(8);
     }
     if (!s.is_ok()) return s;
     return out;

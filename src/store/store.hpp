@@ -79,7 +79,8 @@ class Store {
   // Ids that point at `id` (cases of a person, events of a case, ...).
   virtual Result<std::vector<std::string>> referrers(std::string_view id) = 0;
   virtual Result<std::vector<Revision>> history(std::string_view id) = 0;
-  // Revisions of every record, newest first, without their snapshots: the audit view.
+  // Revisions of every record, newest first, with their hashes but without their snapshots:
+  // the audit view, and what changed since a revision.
   virtual Result<std::vector<Revision>> recent_revisions(std::int64_t offset,
                                                          std::int64_t limit) = 0;
   // Ids of records that are not public; small, so callers can hold it for a whole render.

@@ -1,5 +1,8 @@
 #include "web/mirror_changes.hpp"
 
+#include "core/facets.hpp"
+#include "core/record_json.hpp"
+
 namespace jz::web {
 namespace {
 
@@ -15,6 +18,26 @@ Result<bool> walk_back(store::Store& store,
       if (stop(r)) return true;
     if (static_cast<std::int64_t>(batch->size()) < kBatch) return false;
   }
+}
+
+// Whether a change can move the record into, out of or within a list: it is new since
+// `since`, or its visibility, slug or facets changed. Any other change (a name, a note)
+// reaches only the pages that show the record, which noted its id.
+Result<bool> moves_in_lists(store::Store& store, const Record& now, std::int64_t since) {
+  auto revisions = store.history(now.id);
+  if (!revisions) return revisions.status();
+  const store::Revision* then = nullptr;
+  for (const auto& r : *revisions)
+    if (r.seq <= since) then = &r;
+  if (!then) return true;
+  auto before = parse_record(then->snapshot);
+  if (!before) return before.status();
+  if (before->visibility != now.visibility || before->slug != now.slug) return true;
+  auto facets_before = public_facets(*before);
+  if (!facets_before) return facets_before.status();
+  auto facets_now = public_facets(now);
+  if (!facets_now) return facets_now.status();
+  return *facets_before != *facets_now;
 }
 
 }  // namespace
@@ -47,16 +70,24 @@ Result<std::optional<std::unordered_set<std::string>>> changed_reads(
   if (!same_chain) return std::optional<std::unordered_set<std::string>>();
 
   std::unordered_set<std::string> keys;
-  if (!ids.empty()) keys.insert("k:*");
+  if (!ids.empty()) keys.insert("u:*");
   for (const auto& id : ids) {
     keys.insert("r:" + id);
     auto record = store.get(id);
     if (!record) {
       if (record.status().code() != Code::kNotFound) return record.status();
+      keys.insert("k:*");
       continue;
     }
-    keys.insert("k:" + std::string(record->kind()));
+    const std::string kind(record->kind());
+    keys.insert("u:" + kind);
     for (const auto& to : record->references()) keys.insert("to:" + to);
+    auto moves = moves_in_lists(store, *record, since);
+    if (!moves) return moves.status();
+    if (*moves) {
+      keys.insert("k:" + kind);
+      keys.insert("k:*");
+    }
   }
   return std::optional(std::move(keys));
 }

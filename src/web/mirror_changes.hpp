@@ -15,9 +15,11 @@ namespace jz::web {
 Result<std::string> revision_hash(store::Store& store, std::int64_t generation);
 
 // For every record changed after revision `since` (whose hash was `since_hash`): "r:ID",
-// "k:KIND", "k:*" and "to:X" for each X it points at now (a referrer it stopped pointing at
-// was read as "r:ID"). Nothing when `since` is not in this store's chain with that hash:
-// another database, or history rewritten; then every page must be rendered.
+// "u:KIND", "u:*", "to:X" for each X it points at now (a referrer it stopped pointing at was
+// read as "r:ID"), and "k:KIND", "k:*" when the change can move it in or out of a list or
+// within one (new, or its visibility, slug or facets changed). Nothing when `since` is not
+// in this store's chain with that hash: another database, or history rewritten; then every
+// page must be rendered.
 Result<std::optional<std::unordered_set<std::string>>> changed_reads(store::Store& store,
                                                                      std::int64_t since,
                                                                      const std::string& since_hash);

@@ -32,8 +32,11 @@ RecordPageReads::~RecordPageReads() {
 void note_record(std::string_view id) {
   note("r:", id);
 }
-void note_kind(std::string_view kind) {
+void note_list(std::string_view kind) {
   note("k:", kind.empty() ? "*" : kind);
+}
+void note_change(std::string_view kind) {
+  note("u:", kind.empty() ? "*" : kind);
 }
 void note_referrers(std::string_view id) {
   note("to:", id);

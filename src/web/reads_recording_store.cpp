@@ -24,19 +24,30 @@ Result<Record> ReadsRecordingStore::get(std::string_view id) {
   return record;
 }
 
+namespace {
+
+// A list depends on which records it holds (the kind's key) and on what each shows.
+void note_shown(const std::vector<Record>& records) {
+  for (const auto& r : records) note_record(r.id);
+}
+
+}  // namespace
+
 Result<std::vector<Record>> ReadsRecordingStore::list(std::string_view kind, std::int64_t offset,
                                                       std::int64_t limit) {
-  note_kind(kind);
-  return reader_->list(kind, offset, limit);
+  note_list(kind);
+  auto records = reader_->list(kind, offset, limit);
+  if (records) note_shown(*records);
+  return records;
 }
 
 Status ReadsRecordingStore::for_each(const std::function<Status(const Record&)>& fn) {
-  note_kind("");
+  note_change("");
   return reader_->for_each(fn);
 }
 
 Result<std::map<std::string, std::int64_t>> ReadsRecordingStore::count_by_kind() {
-  note_kind("");
+  note_list("");
   return reader_->count_by_kind();
 }
 
@@ -57,33 +68,39 @@ Result<std::vector<store::Revision>> ReadsRecordingStore::history(std::string_vi
 
 Result<std::vector<store::Revision>> ReadsRecordingStore::recent_revisions(std::int64_t offset,
                                                                            std::int64_t limit) {
-  note_kind("");
+  note_change("");
   return reader_->recent_revisions(offset, limit);
 }
 
 Result<std::vector<std::string>> ReadsRecordingStore::non_public_ids() {
-  note_kind("");
+  note_list("");
   return reader_->non_public_ids();
 }
 
 Result<store::ListPage> ReadsRecordingStore::list_public(const store::ListQuery& query) {
-  note_kind(query.kind);
-  return reader_->list_public(query);
+  // Any change moves a record to the top of a list by latest change.
+  if (query.order == store::ListQuery::Order::kRecentlyUpdated)
+    note_change(query.kind);
+  else
+    note_list(query.kind);
+  auto page = reader_->list_public(query);
+  if (page) note_shown(page->records);
+  return page;
 }
 
 Result<std::vector<std::pair<std::string, std::int64_t>>> ReadsRecordingStore::facet_counts(
     std::string_view kind, std::string_view name, const std::vector<Facet>& filters) {
-  note_kind(kind);
+  note_list(kind);
   return reader_->facet_counts(kind, name, filters);
 }
 
 Result<std::map<std::string, std::int64_t>> ReadsRecordingStore::count_public_by_kind() {
-  note_kind("");
+  note_list("");
   return reader_->count_public_by_kind();
 }
 
 Result<search::SearchResult> ReadsRecordingStore::search(const search::SearchRequest& request) {
-  note_kind("");
+  note_change("");
   return reader_->search(request);
 }
 

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "exchange/import.hpp"
+#include "web/mirror_changes.hpp"
 #include "web/mirror_export.hpp"
 
 namespace jz::web {
@@ -47,7 +48,8 @@ class MirrorIncrementalTest : public ::testing::Test {
     // Persons no change touches: their pages are taken from the earlier mirror every time.
     for (int i = 10; i < 40; ++i)
       jsonl << R"({"id":"p00000001)" << i << R"(","kind":"person","body":{"name":{"en":"Person )"
-            << i << R"("},"status":"released"}})" << "\n";
+            << i << R"("},"status":"released"}})"
+            << "\n";
     jsonl.close();
     auto imported = exchange::import_jsonl(*writer_, (dir_ / "records.jsonl").string(), {});
     ASSERT_TRUE(imported) << imported.status().message();
@@ -178,6 +180,50 @@ TEST_F(MirrorIncrementalTest, EachChangeGivesTheFullExportsBytesWithFewerPagesRe
     EXPECT_GT(next.pages, 0u);
     EXPECT_LT(next.pages, full.pages / 2);
   }
+}
+
+TEST_F(MirrorIncrementalTest, OnlyAChangeThatCanMoveARecordReachesTheLists) {
+  auto head = writer_->last_change();
+  ASSERT_TRUE(head);
+  auto hash = revision_hash(*writer_, *head);
+  ASSERT_TRUE(hash);
+  ASSERT_EQ(hash->size(), 64u);
+
+  // A name: the pages that show the person (a list noted the ids it showed), not every list.
+  change("p0000000nc2", [](Record& r) { std::get<Person>(r.body).name.en = "Renamed"; });
+  auto renamed = changed_reads(*writer_, *head, *hash);
+  ASSERT_TRUE(renamed && *renamed);
+  for (const char* key : {"r:p0000000nc2", "u:person", "u:*"})
+    EXPECT_TRUE((*renamed)->contains(key)) << key;
+  for (const char* key : {"k:person", "k:*", "r:p0000000nc1"})
+    EXPECT_FALSE((*renamed)->contains(key)) << key;
+
+  // Visibility (or a slug, or a facet such as the status): which records a list holds.
+  change("p0000000nc1", [](Record& r) { r.visibility = "restricted"; });
+  auto hidden = changed_reads(*writer_, *head, *hash);
+  ASSERT_TRUE(hidden && *hidden);
+  for (const char* key : {"r:p0000000nc1", "r:p0000000nc2", "k:person", "k:*", "to:e0000000nc1"})
+    EXPECT_TRUE((*hidden)->contains(key)) << key;
+
+  // Not this database's history: nothing can be taken.
+  auto other = changed_reads(*writer_, *head, std::string(64, '0'));
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(*other);
+
+  // The list of persons noted both what it holds and each person it shows.
+  MirrorReport report = publish("m0", kDay);
+  bool list_seen = false;
+  for (const auto& page : report.state.pages) {
+    if (page.file != "en/persons/index.html") continue;
+    list_seen = true;
+    auto has = [&](const std::string& key) {
+      return std::binary_search(page.reads.begin(), page.reads.end(), key);
+    };
+    EXPECT_TRUE(has("k:person"));
+    EXPECT_TRUE(has("r:p0000000nc2"));
+    EXPECT_FALSE(has("r:p0000000nc1"));  // hidden now
+  }
+  EXPECT_TRUE(list_seen);
 }
 
 TEST_F(MirrorIncrementalTest, RendersEverythingWhenTheEarlierStateCannotBeTrusted) {
