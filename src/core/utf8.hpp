@@ -11,5 +11,8 @@ namespace jz {
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 // How many characters (code points) UTF-8 text holds: the bytes that start one.
 std::size_t code_points(std::string_view text);
+// The code point that starts at byte `i` of valid UTF-8 text; `i` moves past it. (A sequence
+// cut short by the end of the text gives what its bytes hold, never a read past the end.)
+char32_t next_code_point(std::string_view text, std::size_t& i);
 
 }  // namespace jz

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf8.hpp"
 #include "search/fold.hpp"
 
 namespace jz::search {
@@ -20,14 +21,9 @@ struct Char {
 std::vector<Char> decode(std::string_view text) {
   std::vector<Char> out;
   for (std::size_t i = 0; i < text.size();) {
-    auto b = static_cast<unsigned char>(text[i]);
-    std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    n = std::min(n, text.size() - i);
-    char32_t c = n == 1 ? b : b & (0x3F >> (n - 1));
-    for (std::size_t k = 1; k < n; ++k)
-      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    out.push_back({c, i, i + n});
-    i += n;
+    const std::size_t start = i;
+    const char32_t c = next_code_point(text, i);
+    out.push_back({c, start, i});
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/utf8.hpp"
 #include "i18n/lang.hpp"
 #include "search/fold.hpp"
 #include "search/search_tables.hpp"
@@ -81,21 +82,19 @@ std::string one_line(std::string_view s, std::size_t max_chars) {
   std::string out;
   std::size_t chars = 0;
   for (std::size_t i = 0; i < s.size();) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    n = std::min(n, s.size() - i);
     if (chars == max_chars) {
       while (!out.empty() && out.back() == ' ') out.pop_back();
       out += "\u2026";
       break;
     }
-    if (b == '\t' || b == '\n' || b == '\r') {
+    const std::size_t start = i;
+    const char32_t c = next_code_point(s, i);
+    if (c == '\t' || c == '\n' || c == '\r') {
       if (!out.empty() && out.back() != ' ') out += ' ';
     } else {
-      out.append(s.substr(i, n));
+      out.append(s.substr(start, i - start));
     }
     ++chars;
-    i += n;
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -103,16 +102,7 @@ std::string one_line(std::string_view s, std::size_t max_chars) {
 
 std::vector<char32_t> code_points(std::string_view s) {
   std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto b = static_cast<unsigned char>(s[i]);
-    std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    n = std::min(n, s.size() - i);
-    char32_t c = n == 1 ? b : b & (0x3F >> (n - 1));
-    for (std::size_t k = 1; k < n; ++k)
-      c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(c);
-    i += n;
-  }
+  for (std::size_t i = 0; i < s.size();) out.push_back(next_code_point(s, i));
   return out;
 }
 

@@ -17,50 +17,17 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+import { check, failures, fatal, launch, loadChromium, notOk, ok, PERSON } from './harness.mjs';
+
 const JZ = path.resolve(process.env.JZ || process.argv[2] || '');
 const ARTIFACTS = path.resolve(
   process.env.JZ_ARTIFACTS || process.argv[3] || path.join(process.cwd(), 'artifacts', 'browser'),
 );
-const CHROMIUM = process.env.JZ_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// A person of the demo data, and how the three languages name him.
-const PERSON = { id: 'p44sj9v9201', zhHans: '刘晓波', zhHant: '劉曉波', en: 'Liu Xiaobo' };
-
-let failures = 0;
-const ok = (what) => console.log(`ok - ${what}`);
-function notOk(what, details) {
-  failures++;
-  console.log(`not ok - ${what}`);
-  if (details) console.log(String(details).replace(/^/gm, '#   '));
-}
-function check(condition, what, details) {
-  if (condition) ok(what);
-  else notOk(what, details);
-  return condition;
-}
-function fatal(message) {
-  console.error(`not ok - ${message}`);
-  process.exit(1);
-}
 
 if (!process.env.JZ && !process.argv[2]) fatal('set JZ to the jianzheng binary (ctest sets it)');
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch (e) {
-  fatal(`the npm packages of ${here} are not installed (${e.code || e.message}): run scripts/install-deps`);
-}
+const chromium = await loadChromium();
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jz-mirror-browser-'));
 process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
@@ -101,7 +68,7 @@ try {
   await run('python3', ['-m', 'zipfile', '-e', bundle, stick]);
   check(fs.existsSync(path.join(stick, 'index.html')), 'the bundle unpacks to a folder with index.html');
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launch(chromium);
   ok(`Chromium ${browser.version()} started`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
@@ -162,8 +129,8 @@ try {
   if (browser) await browser.close().catch(() => {});
 }
 
-if (failures) {
-  console.log(`# ${failures} check(s) FAILED; screenshots in ${ARTIFACTS}`);
+if (failures()) {
+  console.log(`# ${failures()} check(s) FAILED; screenshots in ${ARTIFACTS}`);
   process.exit(1);
 }
 console.log(`# all checks passed; screenshots in ${ARTIFACTS}`);

@@ -23,53 +23,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+import { check, failures, fatal, here, launch, loadChromium, part, PERSON } from './harness.mjs';
+
 const repo = path.resolve(here, '..', '..');
 const FIXTURE = process.env.JZ_MIRROR_FIXTURE || process.argv[2] || '';
-const CHROMIUM = process.env.JZ_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const BUDGET = 100 * 1024; // bytes of index one query may load
-const PERSON = { id: 'p44sj9v9201', en: 'Liu Xiaobo' };
 
-function fatal(message) {
-  console.error(`not ok - ${message}`);
-  process.exit(1);
-}
 if (!FIXTURE) fatal('set JZ_MIRROR_FIXTURE to the jz_mirror_fixture binary (ctest sets it)');
-if (!fs.existsSync(CHROMIUM)) fatal(`${CHROMIUM} is missing: scripts/install-deps installs Debian's chromium`);
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch (e) {
-  fatal(`the npm packages of ${here} are not installed (${e.code || e.message}): npm ci --prefix tests/browser`);
-}
-
-let failures = 0;
-function check(condition, what, details) {
-  if (condition) {
-    console.log(`ok - ${what}`);
-  } else {
-    failures++;
-    console.log(`not ok - ${what}`);
-    if (details) console.log(String(details).replace(/^/gm, '#   '));
-  }
-  return condition;
-}
-async function part(name, body) {
-  try {
-    await body();
-  } catch (e) {
-    check(false, `${name}: ${e.message.split('\n')[0]}`, e.stack);
-  }
-}
+const chromium = await loadChromium();
 
 // --- the mirror --------------------------------------------------------------------------------
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jz-mirror-search-'));
@@ -104,7 +65,7 @@ for (const [dir, tag] of Object.entries(LANGS)) {
 const searchUrl = (dir, q) => `${pathToFileURL(path.join(work, dir, 'search.html')).href}?q=${encodeURIComponent(q)}`;
 
 // --- the checks --------------------------------------------------------------------------------
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const browser = await launch(chromium);
 
 // A page whose every request is recorded; anything but file:// is refused and reported.
 async function openPage(options = {}) {
@@ -241,5 +202,5 @@ await part('served over http with the site\'s CSP', async () => {
 
 await browser.close();
 fs.rmSync(work, { recursive: true, force: true });
-console.log(failures ? `# ${failures} check(s) failed` : '# all checks passed');
-process.exit(failures ? 1 : 0);
+console.log(failures() ? `# ${failures()} check(s) failed` : '# all checks passed');
+process.exit(failures() ? 1 : 0);

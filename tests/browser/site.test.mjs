@@ -17,35 +17,16 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+import { check, failures, fatal, here, launch, loadChromium, notOk, ok, part, PERSON } from './harness.mjs';
 
 // --- what the test needs -----------------------------------------------------------------------
 const JZ = path.resolve(process.env.JZ || process.argv[2] || '');
 const ARTIFACTS = path.resolve(
   process.env.JZ_ARTIFACTS || process.argv[3] || path.join(process.cwd(), 'artifacts', 'browser'),
 );
-const CHROMIUM = process.env.JZ_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const TEAM_PASSWORD = 'correct horse battery staple';
-
-// A person of the demo data, and how the three languages name him.
-const PERSON = { id: 'p44sj9v9201', zhHans: '刘晓波', zhHant: '劉曉波', en: 'Liu Xiaobo' };
-
-function fatal(message) {
-  console.error(`not ok - ${message}`);
-  process.exit(1);
-}
 
 if (!process.env.JZ && !process.argv[2]) fatal('set JZ to the jianzheng binary (ctest sets it)');
 try {
@@ -53,45 +34,12 @@ try {
 } catch {
   fatal(`JZ=${JZ} is not an executable file`);
 }
+const chromium = await loadChromium();
+let axeSource;
 try {
-  fs.accessSync(CHROMIUM, fs.constants.X_OK);
-} catch {
-  fatal(`${CHROMIUM} is missing: scripts/install-deps installs Debian's chromium`);
-}
-
-let chromium, axeSource;
-try {
-  ({ chromium } = await import('playwright-core'));
   ({ default: { source: axeSource } } = await import('axe-core'));
 } catch (e) {
-  fatal(
-    `the npm packages of ${here} are not installed (${e.code || e.message}): run scripts/install-deps ` +
-      '(make test and make run do), or npm ci --prefix tests/browser',
-  );
-}
-
-// --- checks ------------------------------------------------------------------------------------
-let failures = 0;
-function ok(what) {
-  console.log(`ok - ${what}`);
-}
-function notOk(what, details) {
-  failures++;
-  console.log(`not ok - ${what}`);
-  if (details) console.log(String(details).replace(/^/gm, '#   '));
-}
-function check(condition, what, details) {
-  if (condition) ok(what);
-  else notOk(what, details);
-  return condition;
-}
-// Runs one part of the test; an exception fails that part only, and the test goes on.
-async function part(name, body) {
-  try {
-    await body();
-  } catch (e) {
-    notOk(`${name}: ${e.message.split('\n')[0]}`, e.stack);
-  }
+  fatal(`the npm packages of ${here} are not installed (${e.code || e.message}): npm ci --prefix tests/browser`);
 }
 
 // --- the server --------------------------------------------------------------------------------
@@ -198,7 +146,7 @@ try {
     await Promise.all([page.waitForURL(`${base}/en/workspace/`), page.locator('main button[type="submit"]').click()]);
   };
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launch(chromium);
   ok(`Chromium ${browser.version()} started`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -509,8 +457,8 @@ try {
   await stopServer();
 }
 
-if (failures) {
-  console.log(`# ${failures} check(s) FAILED; screenshots in ${ARTIFACTS}`);
+if (failures()) {
+  console.log(`# ${failures()} check(s) FAILED; screenshots in ${ARTIFACTS}`);
   process.exit(1);
 }
 console.log(`# all checks passed; screenshots in ${ARTIFACTS}`);
