@@ -29,15 +29,20 @@ Digest blake2b(std::string_view bytes) {
   return Blake2b().update(bytes).finish();
 }
 
-std::string to_hex(const Digest& d) {
+std::string to_hex(std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string s;
-  s.reserve(d.size() * 2);
-  for (auto b : d) {
+  s.reserve(bytes.size() * 2);
+  for (auto c : bytes) {
+    auto b = static_cast<unsigned char>(c);
     s += kHex[b >> 4];
     s += kHex[b & 15];
   }
   return s;
+}
+
+std::string to_hex(const Digest& d) {
+  return to_hex(std::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
 }
 
 bool from_hex(std::string_view hex, Digest& out) {

@@ -22,6 +22,7 @@ class Blake2b {
 
 Digest blake2b(std::string_view bytes);
 std::string to_hex(const Digest& d);
+std::string to_hex(std::string_view bytes);  // any bytes, two lowercase hex digits each
 // Reads 64 lowercase hex digits into `out`; false for anything else.
 bool from_hex(std::string_view hex, Digest& out);
 

@@ -32,12 +32,7 @@ int find_build_id(dl_phdr_info* info, std::size_t, void* out) {
       if (desc + note.n_descsz > end) break;
       if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
           std::memcmp(name, "GNU", 4) == 0) {
-        static constexpr char kHex[] = "0123456789abcdef";
-        for (std::size_t k = 0; k < note.n_descsz; ++k) {
-          auto b = static_cast<unsigned char>(desc[k]);
-          id += kHex[b >> 4];
-          id += kHex[b & 15];
-        }
+        id = to_hex(std::string_view(desc, note.n_descsz));
         return 1;
       }
       p = desc + align4(note.n_descsz);

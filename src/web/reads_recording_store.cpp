@@ -6,7 +6,7 @@ namespace jz::web {
 
 std::optional<Record> SharedRecords::find(std::string_view id) const {
   std::shared_lock lock(mutex_);
-  auto it = records_.find(std::string(id));
+  auto it = records_.find(id);
   if (it == records_.end()) return std::nullopt;
   return it->second;
 }

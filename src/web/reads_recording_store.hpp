@@ -21,7 +21,12 @@ class SharedRecords {
  private:
   std::size_t capacity_;
   mutable std::shared_mutex mutex_;
-  std::unordered_map<std::string, Record> records_;
+  // Looked up by the string_view a page asks with, without making a string of it.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Record, Hash, std::equal_to<>> records_;
 };
 
 class ReadsRecordingStore : public store::Store {
