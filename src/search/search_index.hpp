@@ -3,6 +3,7 @@
 // (store/fts5_search_index.hpp) implements it today; another engine passes the same
 // contract tests (tests/search/search_index_contract.hpp) to replace it.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,12 @@ class SearchIndex {
   virtual ~SearchIndex() = default;
   // Adds or replaces the document with this id.
   virtual Status put(const SearchDocument& document) = 0;
+  // put() of each, in order; an engine may do it faster (FTS5 tokenizes them on a second
+  // thread). Stops at the first error.
+  virtual Status put_many(std::span<const SearchDocument> documents) {
+    for (const auto& d : documents) JZ_RETURN_IF_ERROR(put(d));
+    return Status::ok();
+  }
   // Removes it; nothing happens for an id that is not there.
   virtual Status remove(std::string_view id) = 0;
   virtual Result<SearchResult> search(const SearchRequest& request) = 0;

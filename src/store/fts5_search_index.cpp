@@ -10,7 +10,9 @@
 #include "search/fold.hpp"
 #include "search/pinyin.hpp"
 #include "search/search_document.hpp"
+#include "search/tokenize_ahead.hpp"
 #include "search/tokenizer.hpp"
+#include "store/fts5_tokenizer.hpp"
 #include "store/search_doc_table.hpp"
 
 namespace jz::store {
@@ -224,6 +226,9 @@ void rank_wanted(sqlite3_context* context, int, sqlite3_value**) {
 
 class Fts5SearchIndex final : public search::SearchIndex {
  public:
+  // put_many() tokenizes on a second thread from this many documents on.
+  static constexpr std::size_t kTokenizeAheadFrom = 16;
+
   Fts5SearchIndex(Database& db, SearchLimits limits) : db_(db), limits_(limits) {
     limits_.ranked = std::max<std::size_t>(limits_.ranked, 1);
   }
@@ -263,26 +268,23 @@ class Fts5SearchIndex final : public search::SearchIndex {
   }
 
   Status put(const search::SearchDocument& doc) override {
-    auto existing = find(doc.id);
-    if (!existing) return existing.status();
     auto generation = next_generation();
     if (!generation) return generation.status();
-    std::string facets = encode_search_facets(doc.facets);
-    std::int64_t row = existing->rowid;
-    if (row) {
-      JZ_RETURN_IF_ERROR(drop_terms(row));
-      set_doc_.bind(1, row).bind(2, doc.kind).bind(3, facets);
-      JZ_RETURN_IF_ERROR(set_doc_.bind(4, *generation).run());
-    } else {
-      add_doc_.bind(1, doc.id).bind(2, doc.kind).bind(3, facets);
-      JZ_RETURN_IF_ERROR(add_doc_.bind(4, *generation).run());
-      row = sqlite3_last_insert_rowid(db_.handle());
+    return write_document(doc, *generation);
+  }
+
+  Status put_many(std::span<const search::SearchDocument> docs) override {
+    // For a few, starting a thread costs more than it saves.
+    if (docs.size() < kTokenizeAheadFrom) return SearchIndex::put_many(docs);
+    // Each put() takes the next generation; so do these, without asking each time.
+    auto generation = next_generation();
+    if (!generation) return generation.status();
+    search::TokenizeAhead ahead(docs);
+    for (std::size_t k = 0; k < docs.size(); ++k) {
+      ReplayTerms replay(ahead.texts(k));
+      JZ_RETURN_IF_ERROR(write_document(docs[k], *generation + static_cast<std::int64_t>(k)));
     }
-    docs_.mark_stale();
-    add_head_.bind(1, row).bind(2, doc.names).bind(3, doc.pinyin).bind(4, doc.title);
-    JZ_RETURN_IF_ERROR(add_head_.run());
-    add_text_.bind(1, row).bind(2, doc.names).bind(3, doc.pinyin).bind(4, doc.title);
-    return add_text_.bind(5, doc.body).run();
+    return Status::ok();
   }
 
   Status remove(std::string_view id) override {
@@ -430,6 +432,28 @@ class Fts5SearchIndex final : public search::SearchIndex {
     for (std::size_t i = rest.size(); i < walked.size() && order.size() < wanted; ++i)
       if (!placed.count(walked[i])) order.push_back(walked[i]);
     return std::pair{std::move(order), *complete};
+  }
+
+  // Writes `doc` under `generation`: the row in search_docs, then both FTS5 tables.
+  Status write_document(const search::SearchDocument& doc, std::int64_t generation) {
+    auto existing = find(doc.id);
+    if (!existing) return existing.status();
+    std::string facets = encode_search_facets(doc.facets);
+    std::int64_t row = existing->rowid;
+    if (row) {
+      JZ_RETURN_IF_ERROR(drop_terms(row));
+      set_doc_.bind(1, row).bind(2, doc.kind).bind(3, facets);
+      JZ_RETURN_IF_ERROR(set_doc_.bind(4, generation).run());
+    } else {
+      add_doc_.bind(1, doc.id).bind(2, doc.kind).bind(3, facets);
+      JZ_RETURN_IF_ERROR(add_doc_.bind(4, generation).run());
+      row = sqlite3_last_insert_rowid(db_.handle());
+    }
+    docs_.mark_stale();
+    add_head_.bind(1, row).bind(2, doc.names).bind(3, doc.pinyin).bind(4, doc.title);
+    JZ_RETURN_IF_ERROR(add_head_.run());
+    add_text_.bind(1, row).bind(2, doc.names).bind(3, doc.pinyin).bind(4, doc.title);
+    return add_text_.bind(5, doc.body).run();
   }
 
   // Removes a document's terms from both FTS5 tables: search_head first, as its delete

@@ -1,5 +1,6 @@
 #include "store/fts5_tokenizer.hpp"
 
+#include <cstring>
 #include <string>
 
 #include "search/tokenizer.hpp"
@@ -7,6 +8,8 @@
 
 namespace jz::store {
 namespace {
+
+thread_local std::span<const search::TokenizedText> replaying;
 
 // The tokenizer keeps no state, so every instance is the same non-null pointer.
 int create(void*, const char**, int args, Fts5Tokenizer** out) {
@@ -18,22 +21,54 @@ int create(void*, const char**, int args, Fts5Tokenizer** out) {
 
 void destroy(Fts5Tokenizer*) {}
 
+using TokenCallback = int (*)(void*, int, const char*, int, int, int);
+
+const search::TokenizedText* tokenized_already(std::string_view text) {
+  for (const auto& t : replaying)
+    if (t.source().size() == text.size() &&
+        (t.source().data() == text.data() ||
+         std::memcmp(t.source().data(), text.data(), text.size()) == 0))
+      return &t;
+  return nullptr;
+}
+
+int replay(const search::TokenizedText& terms, void* context, TokenCallback token) {
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    auto t = terms[i];
+    int rc =
+        token(context, t.colocated ? FTS5_TOKEN_COLOCATED : 0, t.text.data(),
+              static_cast<int>(t.text.size()), static_cast<int>(t.start), static_cast<int>(t.end));
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
+
 int tokenize(Fts5Tokenizer*, void* context, int flags, const char* text, int length,
-             int (*token)(void*, int, const char*, int, int, int)) {
+             TokenCallback token) {
+  std::string_view source(text, static_cast<std::size_t>(length));
   auto mode =
       (flags & FTS5_TOKENIZE_QUERY) ? search::TokenizeFor::kQuery : search::TokenizeFor::kDocument;
+  if (mode == search::TokenizeFor::kDocument)
+    if (const auto* terms = tokenized_already(source)) return replay(*terms, context, token);
   int rc = SQLITE_OK;
-  search::tokenize(std::string_view(text, static_cast<std::size_t>(length)), mode,
-                   [&](std::string_view term, std::size_t start, std::size_t end, bool colocated) {
-                     rc = token(context, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(),
-                                static_cast<int>(term.size()), static_cast<int>(start),
-                                static_cast<int>(end));
-                     return rc == SQLITE_OK;
-                   });
+  search::tokenize(
+      source, mode, [&](std::string_view term, std::size_t start, std::size_t end, bool colocated) {
+        rc = token(context, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(),
+                   static_cast<int>(term.size()), static_cast<int>(start), static_cast<int>(end));
+        return rc == SQLITE_OK;
+      });
   return rc;
 }
 
 }  // namespace
+
+ReplayTerms::ReplayTerms(std::span<const search::TokenizedText> texts) : previous_(replaying) {
+  replaying = texts;
+}
+
+ReplayTerms::~ReplayTerms() {
+  replaying = previous_;
+}
 
 Status register_search_tokenizer(sqlite3* db) {
   fts5_api* api = fts5_of(db);

@@ -69,6 +69,7 @@ class SqliteStore final : public Store {
   Drafts& drafts() override { return *drafts_; }
 
   Result<search::SearchResult> search(const search::SearchRequest& request) override {
+    JZ_RETURN_IF_ERROR(write_queued_documents());
     return search_->search(request);
   }
 
@@ -246,6 +247,8 @@ class SqliteStore final : public Store {
     Status s = load_head();
     transaction_start_seq_ = head_seq_;
     if (s.is_ok()) s = work();
+    if (s.is_ok()) s = write_queued_documents();
+    search_queue_.clear();  // after a failure: nothing of it is written
     if (s.is_ok()) s = check_references();
     if (s.is_ok() && head_dirty_) {
       write_head_.bind(1, head_seq_).bind(2, head_hash_);
@@ -428,8 +431,10 @@ class SqliteStore final : public Store {
     auto document = search::search_document(record);
     if (!document) return document.status();
     if (*document) {
-      JZ_RETURN_IF_ERROR(search_->put(**document));
+      search_queue_.push_back(std::move(**document));
+      if (search_queue_.size() >= kSearchQueue) JZ_RETURN_IF_ERROR(write_queued_documents());
     } else if (existing) {
+      JZ_RETURN_IF_ERROR(write_queued_documents());  // it may be queued
       JZ_RETURN_IF_ERROR(search_->remove(record.id));
     }
     insert_revision_.bind(1, rev.seq)
@@ -470,6 +475,18 @@ class SqliteStore final : public Store {
     return Status::ok();
   }
 
+  // Search documents are written in groups (SearchIndex::put_many tokenizes on a second
+  // thread), always before the transaction commits and before the index is read or a
+  // document removed, so no one sees the difference.
+  Status write_queued_documents() {
+    if (search_queue_.empty()) return Status::ok();
+    Status s = search_->put_many(search_queue_);
+    search_queue_.clear();
+    return s;
+  }
+
+  static constexpr std::size_t kSearchQueue = 256;
+
   Database db_;
   Clock clock_;
   bool bulk_;
@@ -478,6 +495,7 @@ class SqliteStore final : public Store {
       read_head_, write_head_, slug_owner_, dangling_, referrers_;
   FacetIndex facets_;
   std::unique_ptr<search::SearchIndex> search_;
+  std::vector<search::SearchDocument> search_queue_;
   std::unique_ptr<Accounts> accounts_;
   std::unique_ptr<Drafts> drafts_;
   bool in_transaction_ = false;

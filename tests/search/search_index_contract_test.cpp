@@ -164,6 +164,36 @@ TEST_P(Contract, PagingKeepsTheTotal) {
   EXPECT_EQ(result->hits.size(), 2u);
 }
 
+TEST_P(Contract, PutManyIsPutOfEachInOrder) {
+  // Enough documents for FTS5's put_many to tokenize on its second thread, in every script,
+  // with one document given twice (the later wins) and one replaced that was put before.
+  std::vector<SearchDocument> docs;
+  for (int i = 0; i < 100; ++i)
+    docs.push_back(doc("m" + std::to_string(i), "person",
+                       i % 2 ? "张" + std::to_string(i) + "明\nZhang Ming" : "伊力哈木·土赫提",
+                       i % 3 ? "" : "劉曉波案", "第" + std::to_string(i) + "号，Ａｂｃ。"));
+  docs[40] = doc("p2", "person", "刘霞", "", "摄影师。");
+  docs[99] = doc("m7", "person", "王五", "", "最后一次。");
+  ASSERT_TRUE(engine_.index->put_many(docs));
+  EXPECT_EQ(ids("诗人"), V{});
+  EXPECT_EQ(ids("摄影师"), (V{"p2"}));
+  EXPECT_EQ(ids("最后一次"), (V{"m7"}));
+  EXPECT_EQ(ids("第7号"), V{});
+  EXPECT_EQ(ids("第8号"), (V{"m8"}));
+  auto total = [&](std::string_view text) {
+    SearchRequest r;
+    r.query = *parse_query(text);
+    auto result = engine_.index->search(r);
+    EXPECT_TRUE(result) << result.status().message();
+    return result ? result->total : -1;
+  };
+  // m40 never was (docs[40] is p2); m7 is 王五 now; m99 never was (docs[99] is m7).
+  EXPECT_EQ(total("刘晓波案"), 33);     // titles of i % 3 == 0, Traditional folded
+  EXPECT_EQ(total("abc"), 97);          // i < 99 but 7 and 40
+  EXPECT_EQ(total("zhang ming"), 48);   // odd i < 99 but 7
+  EXPECT_EQ(total("name:土赫提"), 50);  // even i but 40, and p3
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, Contract, ::testing::ValuesIn(Engines()),
                          [](const auto& info) { return info.param.name; });
 

@@ -88,6 +88,39 @@ TEST_F(StoreSearch, AFailedTransactionLeavesNothingInTheIndex) {
   });
   EXPECT_FALSE(s);
   EXPECT_EQ(found("王五"), V{});
+  // Nothing of the failed transaction is left waiting to be written by the next one.
+  ASSERT_TRUE(put(R"({"id":"p0000000002","kind":"person","body":{"name":{"zh":"赵六"}}})"));
+  EXPECT_EQ(found("王五"), V{});
+  EXPECT_EQ(found("赵六"), (V{"p0000000002"}));
+}
+
+// The store hands search documents to the index in groups (put_many); within the
+// transaction nothing may show it.
+TEST_F(StoreSearch, ManyRecordsInOneTransactionAreIndexedInOrder) {
+  auto person = [](int i, std::string_view name, std::string_view visibility = "public") {
+    char id[16];
+    std::snprintf(id, sizeof id, "p%010d", i);
+    return R"({"id":")" + std::string(id) + R"(","kind":"person","visibility":")" +
+           std::string(visibility) + R"(","body":{"name":{"zh":")" + std::string(name) + "\"}}}";
+  };
+  Status s = store_->transaction([&]() -> Status {
+    for (int i = 1; i <= 600; ++i) JZ_RETURN_IF_ERROR(put(person(i, "张三丰")));
+    JZ_RETURN_IF_ERROR(put(person(601, "李四")));
+    // Seen by a search in the same transaction, before its group is full.
+    if (found("李四") != V{"p0000000601"}) return Status::internal("a queued document not found");
+    JZ_RETURN_IF_ERROR(put(person(601, "李四", "confidential")));  // queued, then hidden
+    JZ_RETURN_IF_ERROR(put(person(602, "王五")));
+    return put(person(602, "赵六"));  // queued twice: the later wins
+  });
+  ASSERT_TRUE(s) << s.message();
+  search::SearchRequest r;
+  r.query = *search::parse_query("张三丰");
+  auto all = store_->search(r);
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->total, 600);
+  EXPECT_EQ(found("李四"), V{});
+  EXPECT_EQ(found("王五"), V{});
+  EXPECT_EQ(found("赵六"), (V{"p0000000602"}));
 }
 
 TEST_F(StoreSearch, AnOlderDatabaseIsIndexedWhenItIsOpened) {
