@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <thread>
 
 #include "cli/command.hpp"
 #include "cli/progress_bar.hpp"
@@ -63,11 +64,13 @@ Result<std::string> data_time(store::Store& store, std::chrono::system_clock::ti
 
 // Replaces `dir` (absent, or an earlier mirror) with the finished `staging` in two renames,
 // so readers of `dir` see the old mirror or the new one, never half of one.
-Status swap_into_place(const fs::path& staging, const fs::path& dir) {
+// Returns where the earlier mirror went ("" when there was none), for the caller to delete.
+Result<fs::path> swap_into_place(const fs::path& staging, const fs::path& dir) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
     fs::rename(staging, dir, ec);
-    return ec ? Status::io(dir.string() + ": " + ec.message()) : Status::ok();
+    if (ec) return Status::io(dir.string() + ": " + ec.message());
+    return fs::path();
   }
   fs::path old = dir.string() + ".old";
   fs::remove_all(old, ec);
@@ -79,8 +82,7 @@ Status swap_into_place(const fs::path& staging, const fs::path& dir) {
     fs::rename(old, dir, back);
     return Status::io(dir.string() + ": " + ec.message());
   }
-  fs::remove_all(old, ec);
-  return Status::ok();
+  return old;
 }
 
 // The manifest of every file written, signed; keys.json goes in with it.
@@ -170,14 +172,21 @@ Status publish(const Globals& g, const PublishArgs& a) {
   }
   // The state goes first and comes back after: a state never describes another mirror.
   fs::remove(state_path, ec);
-  Status placed = swap_into_place(staging, dir);
-  if (!placed.is_ok()) {
+  auto placed = swap_into_place(staging, dir);
+  if (!placed) {
     fs::remove_all(staging, ec);
-    return placed;
+    return placed.status();
   }
+  // The earlier mirror's files go while the state and the bundle are written (a mirror of
+  // hard links is many files to unlink). If this stops halfway, the next publish finishes.
+  std::jthread remove_earlier([old = std::move(*placed)] {
+    std::error_code ignored;
+    if (!old.empty()) fs::remove_all(old, ignored);
+  });
   if (Status kept = web::write_mirror_state(state_path, report->state); !kept.is_ok())
     std::cerr << "warning: " << kept.message() << "; the next publish renders every page\n";
   if (!a.bundle.empty()) JZ_RETURN_IF_ERROR(mirror::write_bundle(dir, a.bundle, created));
+  remove_earlier.join();  // the time printed is all of it
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

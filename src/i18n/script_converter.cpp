@@ -8,7 +8,8 @@
 #include <exception>
 #include <stdexcept>
 #include <system_error>
-#include <unordered_map>
+
+#include "core/string_map.hpp"
 
 namespace jz::i18n {
 namespace {
@@ -50,11 +51,6 @@ std::string convert(const opencc::SimpleConverter* converter, std::string_view t
   }
 }
 
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 // A page converts the same names and titles again and again (every list, every link to a
 // person), and a mirror export renders thousands of pages: short texts are remembered per
 // thread and per converter (no lock; the id of a converter is never reused).
@@ -63,7 +59,7 @@ constexpr std::size_t kCachedTexts = 20000;
 
 struct ThreadCache {
   std::uint64_t converter = 0;
-  std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>> converted;
+  StringMap<std::string> converted;
 };
 
 std::string convert_cached(const opencc::SimpleConverter* converter, std::uint64_t id,

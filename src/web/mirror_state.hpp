@@ -33,10 +33,12 @@ struct MirrorState {
   std::vector<MirrorPageState> pages;
 };
 
-// "m" -> "m.publish-state.jsonl": beside the mirror, so a copy of the mirror leaves it out.
+// "m" -> "m.publish-state": beside the mirror, so a copy of the mirror leaves it out.
 std::filesystem::path mirror_state_path(const std::filesystem::path& mirror);
 
-// JSON Lines: the state's header, then one line per page. An error names the file and line.
+// Lines: the header (JSON), then for each page the strings it uses first ("s", each string
+// once in the file) and the page ("p", its strings by number). An error names the file and
+// line.
 Result<MirrorState> read_mirror_state(const std::filesystem::path& path);
 // Written beside `path` and renamed over it, so a crash leaves the old state or the new.
 Status write_mirror_state(const std::filesystem::path& path, const MirrorState& state);

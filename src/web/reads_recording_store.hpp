@@ -2,8 +2,8 @@
 // A Store that notes what each call reads (page_reads.hpp) and passes it on to the reader it
 // holds: how a mirror export learns which records and lists each page depends on.
 #include <shared_mutex>
-#include <unordered_map>
 
+#include "core/string_map.hpp"
 #include "store/store.hpp"
 #include "web/reader_pool.hpp"
 
@@ -21,12 +21,7 @@ class SharedRecords {
  private:
   std::size_t capacity_;
   mutable std::shared_mutex mutex_;
-  // Looked up by the string_view a page asks with, without making a string of it.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, Record, Hash, std::equal_to<>> records_;
+  StringMap<Record> records_;  // looked up by the string_view a page asks with
 };
 
 class ReadsRecordingStore : public store::Store {

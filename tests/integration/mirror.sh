@@ -74,7 +74,7 @@ cmp -s mirror.zip again.zip || die "a second bundle of the same database differs
 ok "the same database and day give byte-identical files and bundle"
 
 # --- replacing a mirror: only what a change reaches is rendered again ------------------------
-[[ -f mirror.publish-state.jsonl ]] || die "publish left no state beside the mirror"
+[[ -f mirror.publish-state ]] || die "publish left no state beside the mirror"
 expect_ok publish --out mirror
 expect_contains "$OUT" "rendered 0 pages"
 expect_ok "$JZ" verify-mirror mirror --key "$FP"

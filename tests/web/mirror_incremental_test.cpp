@@ -2,7 +2,9 @@
 // from the earlier one writes the same files as a full export, and renders fewer pages.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <random>
 
 #include "exchange/import.hpp"
@@ -250,7 +252,7 @@ TEST_F(MirrorIncrementalTest, RendersEverythingWhenTheEarlierStateCannotBeTruste
 TEST_F(MirrorIncrementalTest, TheStateIsKeptBesideTheMirrorAndReadBack) {
   MirrorReport first = publish("m0", kDay);
   const fs::path path = mirror_state_path(dir_ / "m0/");
-  EXPECT_EQ(path, dir_ / "m0.publish-state.jsonl");
+  EXPECT_EQ(path, dir_ / "m0.publish-state");
   ASSERT_TRUE(write_mirror_state(path, first.state).is_ok());
   auto read = read_mirror_state(path);
   ASSERT_TRUE(read) << read.status().message();
@@ -276,12 +278,46 @@ TEST_F(MirrorIncrementalTest, TheStateIsKeptBesideTheMirrorAndReadBack) {
     for (const auto& k : p.reads) hidden_read |= k == "r:p0000000nc3";
   EXPECT_TRUE(hidden_read);
 
-  std::ofstream(path, std::ios::app) << "{\"url\": 1}\n";
-  auto bad = read_mirror_state(path);
-  ASSERT_FALSE(bad);
-  EXPECT_NE(bad.status().message().find(", line " + std::to_string(first.state.pages.size() + 2)),
-            std::string::npos)
-      << bad.status().message();
+  // Each string is written once: the navigation every page links to is not repeated.
+  std::ifstream in(path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text.find("\t/en/about\n"), text.rfind("\t/en/about\n"));
+
+  // A bad line is named by its number, whatever is wrong with it.
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  for (const std::string& bad_line :
+       std::vector<std::string>{"{\"url\": 1}", "p\t0\t1", "p\t0\t1\t3\tnot-hex\t0\t\t\t",
+                                "p\t0\t1\t3\t" + std::string(64, 'a') + "\t1\t99999999\t\t",
+                                "p\t0\t1\t3\t" + std::string(64, 'a') + "\t1\t\t\t\textra"}) {
+    std::ofstream(path) << text << bad_line << "\n";
+    auto bad = read_mirror_state(path);
+    ASSERT_FALSE(bad) << bad_line;
+    EXPECT_NE(bad.status().message().find(", line " + std::to_string(lines + 1) + ": "),
+              std::string::npos)
+        << bad.status().message();
+  }
+}
+
+TEST_F(MirrorIncrementalTest, TheStateKeepsAnyStringAsItWas) {
+  MirrorState state{"r", 7, "h", 20000, {}};
+  MirrorPageState page{"/en/a", "en/a.html", {"r:p1", "a\\b\nc\td,e f", ""}, true};
+  page.links = {"/en/", "a\\b\nc\td,e f", "/en/"};
+  page.size = 12;
+  page.blake2b[0] = 0xab;
+  state.pages = {page, MirrorPageState{"/en/b", "en/b.html", {}, false}};
+  const fs::path path = dir_ / "s.publish-state";
+  ASSERT_TRUE(write_mirror_state(path, state).is_ok());
+  auto read = read_mirror_state(path);
+  ASSERT_TRUE(read) << read.status().message();
+  ASSERT_EQ(read->pages.size(), 2u);
+  EXPECT_EQ(read->pages[0].reads, page.reads);
+  EXPECT_EQ(read->pages[0].links, page.links);
+  EXPECT_EQ(read->pages[0].outside, page.outside);
+  EXPECT_EQ(read->pages[0].blake2b, page.blake2b);
+  EXPECT_TRUE(read->pages[0].today);
+  EXPECT_EQ(read->pages[1].url, "/en/b");
+  EXPECT_TRUE(read->pages[1].reads.empty() && read->pages[1].links.empty());
+  EXPECT_FALSE(read->pages[1].today);
 }
 
 }  // namespace
