@@ -172,6 +172,7 @@ Status publish(const Globals& g, const PublishArgs& a) {
   }
   // The state goes first and comes back after: a state never describes another mirror.
   fs::remove(state_path, ec);
+  fs::remove(state_path.string() + ".jsonl", ec);  // the format before 0ca79a2: names hidden ids
   auto placed = swap_into_place(staging, dir);
   if (!placed) {
     fs::remove_all(staging, ec);

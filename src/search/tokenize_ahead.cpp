@@ -22,15 +22,21 @@ void TokenizeAhead::tokenize(const SearchDocument& doc, Texts* out) {
 }
 
 void TokenizeAhead::work() {
-  for (std::size_t i = 0; i < docs_.size(); ++i) {
-    for (;;) {
-      std::size_t released = released_.load(std::memory_order_acquire);
-      if (released == std::numeric_limits<std::size_t>::max()) return;  // the caller is done
-      if (i < released + kAhead) break;
-      released_.wait(released, std::memory_order_acquire);
+  try {
+    for (std::size_t i = 0; i < docs_.size(); ++i) {
+      for (;;) {
+        std::size_t released = released_.load(std::memory_order_acquire);
+        if (released == std::numeric_limits<std::size_t>::max()) return;  // the caller is done
+        if (i < released + kAhead) break;
+        released_.wait(released, std::memory_order_acquire);
+      }
+      tokenize(docs_[i], &slots_[i % kAhead]);
+      ready_.store(i + 1, std::memory_order_release);
+      ready_.notify_one();
     }
-    tokenize(docs_[i], &slots_[i % kAhead]);
-    ready_.store(i + 1, std::memory_order_release);
+  } catch (...) {
+    failed_ = std::current_exception();
+    ready_.store(kFailed, std::memory_order_release);
     ready_.notify_one();
   }
 }
@@ -48,6 +54,7 @@ const TokenizeAhead::Texts& TokenizeAhead::texts(std::size_t k) {
     ready_.wait(ready, std::memory_order_acquire);
     ready = ready_.load(std::memory_order_acquire);
   }
+  if (ready == kFailed) std::rethrow_exception(failed_);
   return slots_[k % kAhead];
 }
 

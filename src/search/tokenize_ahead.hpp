@@ -4,12 +4,14 @@
 // tokenizing is a sixth of its time (docs/BENCHMARKS.md), so this takes it off that thread.
 //
 //   TokenizeAhead ahead(docs);
-//   for (k = 0; k < docs.size(); ++k) { auto texts = ahead.texts(k); ...write docs[k]... }
+//   for (k = 0; k < docs.size(); ++k) { const auto& texts = ahead.texts(k); ...write docs[k]... }
 //
 // The worker runs at most kAhead documents ahead and reuses their slots, so memory stays
 // small for any number of documents. The destructor stops and joins it.
 #include <array>
 #include <atomic>
+#include <exception>
+#include <limits>
 #include <span>
 #include <thread>
 
@@ -29,7 +31,9 @@ class TokenizeAhead {
   TokenizeAhead& operator=(const TokenizeAhead&) = delete;
 
   // The document terms of docs[k], waiting for the worker if it is not there yet. Calls
-  // must go k = 0, 1, 2, ...: asking for k hands the slot of k - 1 back to the worker.
+  // must go k = 0, 1, 2, ...: asking for k (every kRelease-th) hands the slots before it
+  // back to the worker, so the texts of k stay valid until k + 1 is asked for. An exception
+  // of the worker's (out of memory) is thrown here.
   const Texts& texts(std::size_t k);
 
   static void tokenize(const SearchDocument& doc, Texts* out);
@@ -37,6 +41,7 @@ class TokenizeAhead {
  private:
   static constexpr std::size_t kAhead = 64;    // slots: how far the worker may run ahead
   static constexpr std::size_t kRelease = 16;  // slots handed back at a time
+  static constexpr std::size_t kFailed = std::numeric_limits<std::size_t>::max();
 
   void work();
 
@@ -44,6 +49,7 @@ class TokenizeAhead {
   std::array<Texts, kAhead> slots_;
   std::atomic<std::size_t> ready_{0};     // documents tokenized
   std::atomic<std::size_t> released_{0};  // documents whose slot may be reused
+  std::exception_ptr failed_;             // set before ready_ becomes kFailed
   std::thread worker_;                    // last: starts once the rest is built
 };
 

@@ -26,7 +26,7 @@ using TokenCallback = int (*)(void*, int, const char*, int, int, int);
 const search::TokenizedText* tokenized_already(std::string_view text) {
   for (const auto& t : replaying)
     if (t.source().size() == text.size() &&
-        (t.source().data() == text.data() ||
+        (text.empty() || t.source().data() == text.data() ||
          std::memcmp(t.source().data(), text.data(), text.size()) == 0))
       return &t;
   return nullptr;

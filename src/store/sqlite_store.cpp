@@ -261,7 +261,10 @@ class SqliteStore final : public Store {
     return s;
   }
 
-  Result<VerifyReport> verify() override { return verify_chain(db_); }
+  Result<VerifyReport> verify() override {
+    JZ_RETURN_IF_ERROR(write_queued_documents());  // it compares the index with the records
+    return verify_chain(db_);
+  }
 
  private:
   Result<Record> decode_stored(std::string_view body) {

@@ -75,8 +75,10 @@ ok "the same database and day give byte-identical files and bundle"
 
 # --- replacing a mirror: only what a change reaches is rendered again ------------------------
 [[ -f mirror.publish-state ]] || die "publish left no state beside the mirror"
+echo '{"format":1}' >mirror.publish-state.jsonl # what publish wrote before the current format
 expect_ok publish --out mirror
 expect_contains "$OUT" "rendered 0 pages"
+[[ ! -e mirror.publish-state.jsonl ]] || die "the state in the earlier format was left beside the mirror"
 expect_ok "$JZ" verify-mirror mirror --key "$FP"
 expect_ok jz "$DB" show p44sj9v9201
 python3 -c 'import json,sys; r=json.load(sys.stdin); r["body"]["name"]["en"]="Liu Xiaobo (renamed)"; print(json.dumps(r, ensure_ascii=False))' \

@@ -302,6 +302,7 @@ TEST_F(MirrorIncrementalTest, TheStateKeepsAnyStringAsItWas) {
   MirrorState state{"r", 7, "h", 20000, {}};
   MirrorPageState page{"/en/a", "en/a.html", {"r:p1", "a\\b\nc\td,e f", ""}, true};
   page.links = {"/en/", "a\\b\nc\td,e f", "/en/"};
+  page.outside = {"/en/persons/?status=detained", "/en/"};
   page.size = 12;
   page.blake2b[0] = 0xab;
   state.pages = {page, MirrorPageState{"/en/b", "en/b.html", {}, false}};
