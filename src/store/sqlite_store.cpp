@@ -248,7 +248,10 @@ class SqliteStore final : public Store {
     transaction_start_seq_ = head_seq_;
     if (s.is_ok()) s = work();
     if (s.is_ok()) s = write_queued_documents();
+    if (s.is_ok() && queue_failed_)  // the work went on past a failed write of the queue
+      s = Status::internal("search documents were not written; nothing was saved");
     search_queue_.clear();  // after a failure: nothing of it is written
+    queue_failed_ = false;
     if (s.is_ok()) s = check_references();
     if (s.is_ok() && head_dirty_) {
       write_head_.bind(1, head_seq_).bind(2, head_hash_);
@@ -485,6 +488,7 @@ class SqliteStore final : public Store {
     if (search_queue_.empty()) return Status::ok();
     Status s = search_->put_many(search_queue_);
     search_queue_.clear();
+    queue_failed_ |= !s.is_ok();
     return s;
   }
 
@@ -499,6 +503,7 @@ class SqliteStore final : public Store {
   FacetIndex facets_;
   std::unique_ptr<search::SearchIndex> search_;
   std::vector<search::SearchDocument> search_queue_;
+  bool queue_failed_ = false;  // then the transaction must not commit
   std::unique_ptr<Accounts> accounts_;
   std::unique_ptr<Drafts> drafts_;
   bool in_transaction_ = false;
