@@ -42,6 +42,32 @@ data to_data(const nlohmann::json& j) {
 
 }  // namespace
 
+std::string inline_partials(std::string_view text,
+                            const std::map<std::string, std::string>& partials,
+                            std::string_view where, int depth) {
+  if (depth > 8)
+    throw std::logic_error("template " + std::string(where) + ": partials nest too deep");
+  std::string out;
+  for (std::size_t at = 0;;) {
+    std::size_t open = text.find("{{>", at);
+    out += text.substr(at, open == std::string_view::npos ? open : open - at);
+    if (open == std::string_view::npos) return out;
+    std::size_t close = text.find("}}", open);
+    if (close == std::string_view::npos)
+      throw std::logic_error("template " + std::string(where) + ": {{> without }}");
+    std::string_view name = text.substr(open + 3, close - open - 3);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    auto partial = partials.find(std::string(name));
+    // A broken template is a programming error caught by every test run, not user input.
+    if (partial == partials.end())
+      throw std::logic_error("template " + std::string(where) + ": no partial " +
+                             std::string(name));
+    out += inline_partials(partial->second, partials, where, depth + 1);
+    at = close + 2;
+  }
+}
+
 // kainjow keeps error state in the template object, so a template object renders one page at
 // a time. Each render borrows a copy from `idle` (copied from `tmpl` when none is free), so
 // that concurrent requests never wait for each other, not even on the layout every page uses.
@@ -66,19 +92,21 @@ struct Parsed {
 
 struct Templates::Impl {
   std::map<std::string, Parsed, std::less<>> parsed;
-  // templates/_name.mustache, available to every template as {{>_name}}
-  std::map<std::string, std::string> partials;
 };
 
 Templates::Templates() : impl_(std::make_unique<Impl>()) {
+  // templates/_name.mustache, available to every template as {{>_name}}
+  std::map<std::string, std::string> partials;
+  for (const auto& [path, text] : embedded_files()) {
+    std::string_view name = path.starts_with("templates/") ? path.substr(10) : "";
+    if (name.starts_with("_"))
+      partials.emplace(std::string(name.substr(0, name.size() - 9)), std::string(text));
+  }
   for (const auto& [path, text] : embedded_files()) {
     if (!path.starts_with("templates/")) continue;
     std::string_view name = path.substr(10);
-    if (name.starts_with("_")) {
-      impl_->partials.emplace(std::string(name.substr(0, name.size() - 9)), std::string(text));
-      continue;
-    }
-    mustache m{std::string(text)};
+    if (name.starts_with("_")) continue;
+    mustache m{inline_partials(text, partials, name)};
     // A broken template is a programming error caught by every test run, not user input.
     if (!m.is_valid())
       throw std::logic_error("template " + std::string(name) + ": " + m.error_message());
@@ -93,8 +121,6 @@ Result<std::string> Templates::render(std::string_view name, const nlohmann::jso
   auto it = impl_->parsed.find(name);
   if (it == impl_->parsed.end()) return Status::internal("no template named " + std::string(name));
   auto converted = to_data(data);
-  for (const auto& [partial_name, text] : impl_->partials)
-    converted.set(partial_name, kainjow::mustache::partial([&text] { return text; }));
   auto tmpl = it->second.borrow();
   std::string out = tmpl->render(converted);
   // A template that failed keeps its error, so it is not given back.
