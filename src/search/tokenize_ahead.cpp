@@ -1,6 +1,5 @@
 #include "search/tokenize_ahead.hpp"
 
-#include <limits>
 #include <stdexcept>
 
 namespace jz::search {
@@ -10,7 +9,7 @@ TokenizeAhead::TokenizeAhead(std::span<const SearchDocument> docs)
 
 TokenizeAhead::~TokenizeAhead() {
   // All released: the worker stops waiting for a slot and ends at its next check.
-  released_.store(std::numeric_limits<std::size_t>::max(), std::memory_order_release);
+  released_.store(kDone, std::memory_order_release);
   released_.notify_one();
   worker_.join();
 }
@@ -26,7 +25,7 @@ void TokenizeAhead::work() {
     for (std::size_t i = 0; i < docs_.size(); ++i) {
       for (;;) {
         std::size_t released = released_.load(std::memory_order_acquire);
-        if (released == std::numeric_limits<std::size_t>::max()) return;  // the caller is done
+        if (released == kDone) return;
         if (i < released + kAhead) break;
         released_.wait(released, std::memory_order_acquire);
       }

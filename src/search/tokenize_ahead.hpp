@@ -36,13 +36,14 @@ class TokenizeAhead {
   // of the worker's (out of memory) is thrown here.
   const Texts& texts(std::size_t k);
 
-  static void tokenize(const SearchDocument& doc, Texts* out);
-
  private:
   static constexpr std::size_t kAhead = 64;    // slots: how far the worker may run ahead
   static constexpr std::size_t kRelease = 16;  // slots handed back at a time
+  // ready_ when the worker failed; released_ when the caller is done.
   static constexpr std::size_t kFailed = std::numeric_limits<std::size_t>::max();
+  static constexpr std::size_t kDone = std::numeric_limits<std::size_t>::max();
 
+  static void tokenize(const SearchDocument& doc, Texts* out);
   void work();
 
   std::span<const SearchDocument> docs_;

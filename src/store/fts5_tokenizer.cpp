@@ -32,13 +32,17 @@ const search::TokenizedText* tokenized_already(std::string_view text) {
   return nullptr;
 }
 
+int hand_over(void* context, TokenCallback token, std::string_view term, std::size_t start,
+              std::size_t end, bool colocated) {
+  return token(context, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(),
+               static_cast<int>(term.size()), static_cast<int>(start), static_cast<int>(end));
+}
+
 int replay(const search::TokenizedText& terms, void* context, TokenCallback token) {
   for (std::size_t i = 0; i < terms.size(); ++i) {
     auto t = terms[i];
-    int rc =
-        token(context, t.colocated ? FTS5_TOKEN_COLOCATED : 0, t.text.data(),
-              static_cast<int>(t.text.size()), static_cast<int>(t.start), static_cast<int>(t.end));
-    if (rc != SQLITE_OK) return rc;
+    if (int rc = hand_over(context, token, t.text, t.start, t.end, t.colocated); rc != SQLITE_OK)
+      return rc;
   }
   return SQLITE_OK;
 }
@@ -51,12 +55,11 @@ int tokenize(Fts5Tokenizer*, void* context, int flags, const char* text, int len
   if (mode == search::TokenizeFor::kDocument)
     if (const auto* terms = tokenized_already(source)) return replay(*terms, context, token);
   int rc = SQLITE_OK;
-  search::tokenize(
-      source, mode, [&](std::string_view term, std::size_t start, std::size_t end, bool colocated) {
-        rc = token(context, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(),
-                   static_cast<int>(term.size()), static_cast<int>(start), static_cast<int>(end));
-        return rc == SQLITE_OK;
-      });
+  search::tokenize(source, mode,
+                   [&](std::string_view term, std::size_t start, std::size_t end, bool colocated) {
+                     rc = hand_over(context, token, term, start, end, colocated);
+                     return rc == SQLITE_OK;
+                   });
   return rc;
 }
 

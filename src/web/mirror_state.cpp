@@ -21,18 +21,16 @@ class StringTable {
   // The string's number, writing its "s" line first when it is new.
   std::size_t number(std::string_view s, std::string& out) {
     if (auto it = numbers_.find(s); it != numbers_.end()) return it->second;
-    {
-      out += "s\t";
-      for (char c : s) {
-        if (c == '\\')
-          out += "\\\\";
-        else if (c == '\n')
-          out += "\\n";
-        else
-          out += c;
-      }
-      out += '\n';
+    out += "s\t";
+    for (char c : s) {
+      if (c == '\\')
+        out += "\\\\";
+      else if (c == '\n')
+        out += "\\n";
+      else
+        out += c;
     }
+    out += '\n';
     return numbers_.emplace(s, numbers_.size()).first->second;
   }
 
