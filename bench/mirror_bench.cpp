@@ -1,9 +1,11 @@
-// jz_bench_mirror: the static mirror export (`jianzheng publish`) of a database of synthetic
-// CPPC rows (persons, cases and sources), in pages/s, against an anchor in the same run: a
-// plain copy of the same files (read each, write it to a fresh folder), which is what any
-// export costs at least. Then one record is changed and the export run again from the first
-// one's state, against hard-linking the same files. Prints figures; never passes or fails on
-// time.
+// jz_bench_mirror: `jianzheng publish` (mirror_publish::publish_mirror: export, signature,
+// folders, state) of a database of synthetic CPPC rows (persons, cases and sources), in
+// pages/s, against an anchor in the same run: a plain copy of the same files (read each, write
+// it to a fresh folder), which is what any export costs at least. Then one record is changed
+// and the mirror published again, twice: the first time the new mirror is made by linking
+// the unchanged files of the current one (anchor: hard-linking every file), the second time
+// by updating the mirror before it (anchor: stat() of every file, what any tool that looks at
+// the files to find what changed costs). Prints figures; never passes or fails on time.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -14,7 +16,8 @@
 #include "bench_util.hpp"
 #include "cppc_synthetic.hpp"
 #include "exchange/import.hpp"
-#include "web/mirror_export.hpp"
+#include "mirror/keyring.hpp"
+#include "mirror_publish/publish_mirror.hpp"
 
 namespace fs = std::filesystem;
 using jz::bench::Clock;
@@ -57,6 +60,7 @@ double copy_tree(const fs::path& from, const fs::path& to) {
 // an export that takes every unchanged file from the earlier one does.
 double link_tree(const fs::path& from, const fs::path& to) {
   auto start = Clock::now();
+  fs::create_directories(to);
   for (const auto& e : fs::recursive_directory_iterator(from)) {
     fs::path target = to / fs::relative(e.path(), from);
     if (e.is_directory())
@@ -65,6 +69,28 @@ double link_tree(const fs::path& from, const fs::path& to) {
       fs::create_hard_link(e.path(), target);
   }
   return seconds_since(start);
+}
+
+// The anchor of a re-export that updates a mirror in place: stat() of every file under `dir`.
+double stat_tree(const fs::path& dir) {
+  auto start = Clock::now();
+  std::uintmax_t bytes = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) bytes += e.file_size();
+  if (bytes == 0) std::fprintf(stderr, "jz_bench_mirror: %s is empty\n", dir.c_str());
+  return seconds_since(start);
+}
+
+// Appends `suffix` to the English name of the `nth` person.
+jz::Status rename_person(const std::string& db, std::int64_t nth, const std::string& suffix) {
+  auto store = jz::store::open_sqlite(db, {});
+  if (!store) return store.status();
+  auto persons = (*store)->list("person", nth, 1);
+  if (!persons) return persons.status();
+  if (persons->empty()) return jz::Status::not_found("no person to change");
+  jz::Record person = persons->front();
+  std::get<jz::Person>(person.body).name.en += suffix;
+  return (*store)->put(person, {"bench", "one change"}).status();
 }
 
 }  // namespace
@@ -134,63 +160,70 @@ int main(int argc, char** argv) {
     o.read_only = true;
     return jz::store::open_sqlite(db, std::move(o));
   });
-  jz::web::MirrorOptions options;
-  options.out = dir / "mirror";
+  auto keys = jz::mirror::generate_keys(dir / "keys");
+  if (!keys) return die("making a key", keys.status().message());
+  auto signer = jz::mirror::load_signer(dir / "keys");
+  if (!signer) return die("loading the key", signer.status().message());
+  (*site)->settings.signing_key = keys->current_fingerprint();  // on every page, as publish does
+  jz::mirror_publish::PublishOptions options;
+  options.dir = dir / "mirror";
   options.now = std::chrono::sys_days(std::chrono::year(2026) / 11 / 23) + std::chrono::hours(4);
   options.threads = threads;
-  auto start = Clock::now();
-  auto report = jz::web::export_mirror(**site, readers, options);
-  const double ours = seconds_since(start);
-  if (!report) return die("exporting", report.status().message());
+  auto publish = [&](double& seconds) {
+    auto start = Clock::now();
+    auto published = jz::mirror_publish::publish_mirror(**site, readers, *signer, options);
+    seconds = seconds_since(start);
+    return published;
+  };
+  double ours = 0;
+  auto first = publish(ours);
+  if (!first) return die("publishing", first.status().message());
+  const auto& report = first->report;
   const double anchor = copy_tree(dir / "mirror", dir / "copy");
 
-  const double pages_per_s = static_cast<double>(report->pages) / ours;
-  const double files = static_cast<double>(report->files.size());
+  const double pages_per_s = static_cast<double>(report.pages) / ours;
+  const double files = static_cast<double>(report.files.size());
   std::printf("%s\n", jz::bench::describe_machine().c_str());
   std::printf("load      %s at start, %s at end\n", load_at_start.c_str(),
               jz::bench::load_average().c_str());
   std::printf("input     %s synthetic CPPC rows (%s)\n", fmt(static_cast<double>(rows)).c_str(),
               real.c_str());
-  std::printf("ours      jz::web::export_mirror, %u threads: %s pages (%s files, %s MiB) in %s s\n",
-              threads, fmt(static_cast<double>(report->pages)).c_str(), fmt(files).c_str(),
-              fmt(static_cast<double>(report->bytes) / 1048576.0, 1).c_str(), fmt(ours, 2).c_str());
+  std::printf("ours      publish_mirror, %u threads: %s pages (%s files, %s MiB) in %s s\n",
+              threads, fmt(static_cast<double>(report.pages)).c_str(), fmt(files).c_str(),
+              fmt(static_cast<double>(report.bytes) / 1048576.0, 1).c_str(), fmt(ours, 2).c_str());
   std::printf("          %s pages/s, %s files/s; broken links %zu\n", fmt(pages_per_s).c_str(),
-              fmt(files / ours).c_str(), report->broken.size());
+              fmt(files / ours).c_str(), report.broken.size());
   std::printf("anchor    plain copy of the same files, one thread: %s s, %s files/s\n",
               fmt(anchor, 2).c_str(), fmt(files / anchor).c_str());
   std::printf("ratio     ours/anchor files/s %s (1.00 would cost no more than copying)\n",
               fmt((files / ours) / (files / anchor), 2).c_str());
   std::printf("goal      >= 10,000 pages/s on 1M records (Hugo: ~430 pages/s on 16k pages)\n");
 
-  // One person renamed, then the export again, taking what it can from the first.
-  {
-    auto store = jz::store::open_sqlite(db, {});
-    if (!store) return die("opening the database to change it", store.status().message());
-    auto persons = (*store)->list("person", rows / 2, 1);
-    if (!persons || persons->empty()) return die("finding a person to change", "none");
-    jz::Record person = persons->front();
-    std::get<jz::Person>(person.body).name.en += " (renamed)";
-    auto put = (*store)->put(person, {"bench", "one change"});
-    if (!put) return die("changing a person", put.status().message());
-  }
-  jz::web::MirrorOptions again = options;
-  again.out = dir / "mirror-again";
-  again.previous_dir = options.out;
-  again.previous_state = &report->state;
-  start = Clock::now();
-  auto second = jz::web::export_mirror(**site, readers, again);
-  const double incremental = seconds_since(start);
-  if (!second) return die("exporting again", second.status().message());
-  const double linked = link_tree(dir / "mirror", dir / "links");
-  std::printf(
-      "again     one person renamed, then exported from the first export's state: "
-      "%s pages rendered, %s taken, in %s s\n",
-      fmt(static_cast<double>(second->pages)).c_str(),
-      fmt(static_cast<double>(second->reused)).c_str(), fmt(incremental, 2).c_str());
-  std::printf("anchor    hard links to every file of the first export, one thread: %s s\n",
-              fmt(linked, 2).c_str());
-  std::printf("ratio     anchor/ours time %s (1.00 would cost no more than linking the files)\n",
-              fmt(linked / incremental, 2).c_str());
-  std::printf("goal      a re-export after one change well under the first (< 1 s on the demo)\n");
+  // One person renamed, then the mirror published again, twice.
+  auto again = [&](std::int64_t nth, const char* what, const char* anchor_what,
+                   double anchor_s) -> int {
+    if (auto s = rename_person(db, nth, " (renamed)"); !s.is_ok())
+      return die("changing a person", s.message());
+    double took = 0;
+    auto published = publish(took);
+    if (!published) return die("publishing again", published.status().message());
+    const auto& r = published->report;
+    std::printf("again     %s: %s pages rendered, %s taken; files %s written, %s kept, in %s s\n",
+                what, fmt(static_cast<double>(r.pages)).c_str(),
+                fmt(static_cast<double>(r.reused)).c_str(),
+                fmt(static_cast<double>(r.written)).c_str(),
+                fmt(static_cast<double>(r.kept)).c_str(), fmt(took, 2).c_str());
+    std::printf("anchor    %s, one thread: %s s; ratio anchor/ours time %s\n", anchor_what,
+                fmt(anchor_s, 2).c_str(), fmt(anchor_s / took, 2).c_str());
+    return 0;
+  };
+  if (int rc =
+          again(rows / 2, "one person renamed, the mirror made by linking the current one's files",
+                "hard links to every file of the mirror", link_tree(dir / "mirror", dir / "links")))
+    return finish(rc);
+  if (int rc = again(rows / 3, "another renamed, the mirror made from the one before it",
+                     "stat() of every file of the mirror", stat_tree(dir / "mirror")))
+    return finish(rc);
+  std::printf("goal      a re-export after one change < 1 s\n");
   return finish(0);
 }

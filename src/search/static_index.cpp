@@ -221,25 +221,19 @@ std::size_t balanced_shard_count(
   return count;
 }
 
+// Counts what goes to the sink, and names each shard's file.
 class Files {
  public:
-  Files(fs::path dir, StaticIndexStats& stats) : dir_(std::move(dir)), stats_(stats) {}
+  Files(const StaticIndexSink& sink, StaticIndexStats& stats) : sink_(sink), stats_(stats) {}
   Status write(const std::string& name, const std::string& content) {
-    fs::path path = dir_ / (name + ".js");
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    if (ec) return Status::io(path.parent_path().string() + ": " + ec.message());
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << content;
-    out.close();
-    if (!out) return Status::io(path.string() + ": cannot write");
+    JZ_RETURN_IF_ERROR(sink_(name + ".js", content));
     ++stats_.files;
     stats_.total_bytes += content.size();
     return Status::ok();
   }
 
  private:
-  fs::path dir_;
+  const StaticIndexSink& sink_;
   StaticIndexStats& stats_;
 };
 
@@ -306,7 +300,20 @@ Result<StaticIndexStats> StaticIndexWriter::write(const fs::path& search_dir) co
   if (fs::exists(search_dir, ec) && !fs::is_empty(search_dir, ec))
     return Status::invalid(search_dir.string() +
                            ": not empty; the search index needs a new folder");
+  return write([&search_dir](const std::string& name, std::string_view bytes) -> Status {
+    fs::path path = search_dir / name;
+    std::error_code made;
+    fs::create_directories(path.parent_path(), made);
+    if (made) return Status::io(path.parent_path().string() + ": " + made.message());
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) return Status::io(path.string() + ": cannot write");
+    return Status::ok();
+  });
+}
 
+Result<StaticIndexStats> StaticIndexWriter::write(const StaticIndexSink& sink) const {
   // Doc numbers in path order, so the files do not depend on the order of add().
   std::vector<const StaticDocument*> docs;
   for (const auto& d : docs_) docs.push_back(&d);
@@ -322,7 +329,7 @@ Result<StaticIndexStats> StaticIndexWriter::write(const fs::path& search_dir) co
 
   StaticIndexStats stats;
   stats.documents = docs.size();
-  Files files(search_dir, stats);
+  Files files(sink, stats);
 
   // Postings.
   std::unordered_map<std::string, Posting> postings;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,12 +68,17 @@ struct StaticTerm {
 };
 std::vector<StaticTerm> static_terms(const SearchDocument& fields);
 
+// Takes one file of the index: its name relative to the index's folder ("t/0.js") and bytes.
+using StaticIndexSink = std::function<Status(const std::string& name, std::string_view bytes)>;
+
 class StaticIndexWriter {
  public:
   void add(StaticDocument doc);
   // Writes the shards into `search_dir`, which must be absent or empty. The same documents
   // give byte-identical files, whatever order they were added in.
   Result<StaticIndexStats> write(const std::filesystem::path& search_dir) const;
+  // The same files, each handed to `sink` (the mirror's exporter keeps those unchanged).
+  Result<StaticIndexStats> write(const StaticIndexSink& sink) const;
 
  private:
   std::vector<StaticDocument> docs_;

@@ -14,6 +14,7 @@
 
 #include "core/program_id.hpp"
 #include "core/record_json.hpp"
+#include "core/string_map.hpp"
 #include "http/path_decode.hpp"
 #include "monitor/time_limit.hpp"
 #include "search/search_document.hpp"
@@ -120,7 +121,9 @@ class Exporter {
         }),
         context_{site, recording_, cache_, nullptr, &render_},
         options_(options),
-        reuse_(reuse) {}
+        reuse_(reuse) {
+    for (const auto& f : options.out_holds) held_.emplace(f.path, f.blake2b);
+  }
 
   // Queues `url` unless its file is queued already.
   void add(std::string url) {
@@ -143,31 +146,43 @@ class Exporter {
     return failure_;
   }
 
-  // Writes `bytes` to the mirror file `path` and records it.
+  // Makes the mirror file `path` hold `bytes`, and records it.
   Result<MirrorFile> write(const std::string& path, std::string_view bytes) {
-    fs::path target = options_.out / path;
-    JZ_RETURN_IF_ERROR(make_parent(target));
-    std::ofstream out(target, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) return Status::io(target.string() + ": cannot write (disk full?)");
     MirrorFile file{path, bytes.size(), blake2b(bytes)};
-    add_file(file);
+    const bool kept = holds(path, file.blake2b);
+    if (!kept) {
+      fs::path target = options_.out / path;
+      JZ_RETURN_IF_ERROR(make_parent(target));
+      // An older file is replaced, not written into: it may share its bytes with the earlier
+      // mirror, which readers are being served.
+      fs::path to = held_.contains(path) ? replacement(target) : target;
+      std::ofstream out(to, std::ios::binary | std::ios::trunc);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      out.close();
+      if (!out) return Status::io(to.string() + ": cannot write (disk full?)");
+      JZ_RETURN_IF_ERROR(rename(to, target));
+    }
+    add_file(file, kept);
     return file;
   }
 
-  // Records the files another writer put under `dir` (the search index), read back to hash.
-  Status add_written(const fs::path& dir) {
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-      if (!it->is_regular_file()) continue;
-      std::ifstream in(it->path(), std::ios::binary);
-      std::string bytes((std::istreambuf_iterator<char>(in)), {});
-      if (!in && !in.eof()) return Status::io(it->path().string() + ": cannot read it back");
-      add_file(
-          {fs::relative(it->path(), options_.out).generic_string(), bytes.size(), blake2b(bytes)});
+  // Removes what `out` held that the new mirror has not, and the folders that leaves empty;
+  // call it after the last write.
+  Status remove_stale() {
+    std::unordered_set<std::string_view> now;
+    for (const auto& f : report_.files) now.insert(f.path);
+    for (const auto& [path, digest] : held_) {
+      if (now.contains(path)) continue;
+      fs::path gone = options_.out / path;
+      std::error_code ec;
+      fs::remove(gone, ec);
+      if (ec) return Status::io(gone.string() + ": cannot remove it: " + ec.message());
+      ++report_.removed;
+      // A folder that still holds something is not removed: that ends the climb.
+      for (fs::path dir = gone.parent_path(); dir != options_.out && fs::remove(dir, ec);)
+        dir = dir.parent_path();
     }
-    return ec ? Status::io(dir.string() + ": " + ec.message()) : Status::ok();
+    return Status::ok();
   }
 
   const std::vector<MirrorFile>& files() const { return report_.files; }
@@ -177,10 +192,10 @@ class Exporter {
   // or else by rendering it. Links it holds are queued when `follow`.
   Status produce(const std::string& url, const std::string& file, bool follow) {
     if (const auto* earlier = reusable(url, file)) {
-      auto linked = link_earlier(file);
+      auto linked = link_earlier(*earlier);
       if (!linked) return linked.status();
-      if (*linked) {
-        add_file({file, earlier->size, earlier->blake2b});
+      if (*linked != Linked::kGone) {
+        add_file({file, earlier->size, earlier->blake2b}, *linked == Linked::kKept);
         MirrorPageState page = *earlier;
         std::lock_guard lock(mutex_);
         ++report_.reused;
@@ -213,10 +228,28 @@ class Exporter {
     return Status::ok();
   }
 
-  void add_file(MirrorFile file) {
+  void add_file(MirrorFile file, bool kept) {
     std::lock_guard lock(mutex_);
     report_.bytes += file.size;
+    ++(kept ? report_.kept : report_.written);
     report_.files.push_back(std::move(file));
+  }
+
+  // Whether `out` holds the file `path` with these bytes already.
+  bool holds(const std::string& path, const Digest& digest) const {
+    auto it = held_.find(path);
+    return it != held_.end() && it->second == digest;
+  }
+
+  // Where the file replacing `target` is written before it is renamed over it.
+  static fs::path replacement(const fs::path& target) { return target.string() + ".jz-new"; }
+
+  static Status rename(const fs::path& from, const fs::path& to) {
+    if (from == to) return Status::ok();
+    std::error_code ec;
+    fs::rename(from, to, ec);
+    if (ec) return Status::io(to.string() + ": cannot replace it: " + ec.message());
+    return Status::ok();
   }
 
   // Queues the page's links when `follow`, and notes those outside; the caller holds mutex_.
@@ -237,17 +270,25 @@ class Exporter {
     return &page;
   }
 
-  // Links (or, across file systems, copies) the earlier export's file into the new mirror;
-  // false when it is gone, so the page is rendered instead.
-  Result<bool> link_earlier(const std::string& file) {
-    fs::path target = options_.out / file;
+  enum class Linked { kGone = 0, kLinked, kKept };
+
+  // Links (or, across file systems, copies) the earlier export's file into the new mirror,
+  // unless `out` holds those bytes already; kGone when it is gone, so the page is rendered.
+  Result<Linked> link_earlier(const MirrorPageState& earlier) {
+    if (holds(earlier.file, earlier.blake2b)) return Linked::kKept;
+    fs::path target = options_.out / earlier.file;
     JZ_RETURN_IF_ERROR(make_parent(target));
+    fs::path to = held_.contains(earlier.file) ? replacement(target) : target;
+    const fs::path from = reuse_->dir / earlier.file;
     std::error_code ec;
-    fs::create_hard_link(reuse_->dir / file, target, ec);
-    if (!ec) return true;
-    ec.clear();
-    if (!fs::copy_file(reuse_->dir / file, target, ec) || ec) return false;
-    return true;
+    fs::create_hard_link(from, to, ec);
+    if (ec) {
+      ec.clear();
+      if (!fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec) || ec)
+        return Linked::kGone;
+    }
+    JZ_RETURN_IF_ERROR(rename(to, target));
+    return Linked::kLinked;
   }
 
   Status render(const std::string& url, const std::string& file, bool follow) {
@@ -354,6 +395,7 @@ class Exporter {
   Status failure_;
   std::unordered_set<std::string> made_dirs_;
   std::set<std::string> outside_;
+  StringMap<Digest> held_;  // options_.out_holds: path -> hash
   std::vector<MirrorPageState> pages_;
   MirrorReport report_;
 };
@@ -418,7 +460,7 @@ std::vector<std::pair<std::string, std::string>> sitemaps(const std::vector<Mirr
 Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
                                    const MirrorOptions& options) {
   std::error_code ec;
-  if (fs::exists(options.out, ec) && !fs::is_empty(options.out, ec))
+  if (options.out_holds.empty() && fs::exists(options.out, ec) && !fs::is_empty(options.out, ec))
     return Status::invalid(options.out.string() + ": not empty; give a new directory");
   fs::create_directories(options.out, ec);
   if (ec) return Status::io(options.out.string() + ": " + ec.message());
@@ -498,11 +540,13 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
   if (*after != *generation)
     return Status::conflict("the database changed during the export; run it again");
 
-  auto indexed = index.write(options.out / "search");
+  auto indexed = index.write([&exporter](const std::string& name, std::string_view bytes) {
+    return exporter.write("search/" + name, bytes).status();
+  });
   if (!indexed) return indexed.status();
-  JZ_RETURN_IF_ERROR(exporter.add_written(options.out / "search"));
   for (const auto& [name, xml] : sitemaps(exporter.files(), options.base_url))
     JZ_RETURN_IF_ERROR(exporter.write(name, xml).status());
+  JZ_RETURN_IF_ERROR(exporter.remove_stale());
   MirrorReport report = exporter.finish();
   report.generation = *generation;
   report.rendered_all_because = std::move(rendered_all_because);

@@ -17,8 +17,19 @@
 
 namespace jz::web {
 
+struct MirrorFile {
+  std::string path;  // relative to the mirror's root, "/"-separated
+  std::uint64_t size = 0;
+  Digest blake2b = {};
+};
+
 struct MirrorOptions {
-  std::filesystem::path out;  // must not exist yet, or be empty
+  std::filesystem::path out;  // absent or empty, unless it holds `out_holds`
+  // What `out` holds already: an older mirror's files, from its manifest. A file with the same
+  // bytes is left as it is; the others are replaced (a new file renamed over the old, never
+  // written into: it may be a hard link shared with the earlier mirror), and those the new
+  // mirror has no more are removed.
+  std::vector<MirrorFile> out_holds = {};
   // Running clocks count to the day of this moment in China.
   std::chrono::system_clock::time_point now = {};
   // Where links to what a mirror cannot hold (the API, the login, filtered lists) go:
@@ -35,15 +46,12 @@ struct MirrorOptions {
   std::function<void(std::size_t done, std::size_t known)> progress = {};
 };
 
-struct MirrorFile {
-  std::string path;  // relative to the mirror's root, "/"-separated
-  std::uint64_t size = 0;
-  Digest blake2b = {};
-};
-
 struct MirrorReport {
   std::size_t pages = 0;   // responses rendered (HTML, Atom, iCalendar, CSV, PDF ...)
   std::size_t reused = 0;  // responses taken unchanged from the earlier export instead
+  // Files put in `out` (written, or linked from the earlier export), left there as they were
+  // (out_holds had the same bytes), and removed from it.
+  std::size_t written = 0, kept = 0, removed = 0;
   std::string rendered_all_because = {};  // why no earlier page could be reused, if none was
   std::vector<MirrorFile> files;          // everything written, sorted by path
   std::uint64_t bytes = 0;
@@ -53,9 +61,9 @@ struct MirrorReport {
   MirrorState state;                 // for the next export: keep it at mirror_state_path()
 };
 
-// Writes the mirror into options.out (which must not hold the earlier export's files). Fails when a
-// page cannot be rendered or written, or the database changed while it was read (the mirror would
-// mix two states: run it again).
+// Writes the mirror into options.out. Fails when a page cannot be rendered or written, or the
+// database changed while it was read (the mirror would mix two states: run it again); `out` may
+// then hold part of the new mirror.
 Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
                                    const MirrorOptions& options);
 

@@ -3,7 +3,8 @@
 # canaries (tests/fixtures/leak-canaries.jsonl), signed with a key of `jianzheng keys`;
 # the mirror and its bundle verify with `jianzheng verify-mirror`; no canary in any file;
 # the same database and day give the same bytes; a second publish replaces the mirror,
-# rendering only what a change reached, with the same files as a full publish; tampering is
+# rendering only what a change reached and writing only the files that differ into the mirror
+# before it, with the same files as a full publish; tampering is
 # caught; bad input changes nothing.
 #
 # Needs bash, coreutils, grep and python3 (to unpack the zip).
@@ -84,16 +85,32 @@ expect_ok jz "$DB" show p44sj9v9201
 python3 -c 'import json,sys; r=json.load(sys.stdin); r["body"]["name"]["en"]="Liu Xiaobo (renamed)"; print(json.dumps(r, ensure_ascii=False))' \
   <"$OUT" >renamed.jsonl || die "cannot edit the record"
 expect_ok jz "$DB" import --format jsonl renamed.jsonl
+[[ -f mirror.previous/manifest.json ]] || die "the mirror before was not kept as mirror.previous"
+expect_ok "$JZ" verify-mirror mirror.previous --key "$FP"
 expect_ok publish --out mirror --bundle mirror.zip
 rendered=$(sed -n 's/.*; rendered \([0-9]*\) pages.*took \([0-9]*\) unchanged.*/\1 \2/p' "$OUT")
 read -r rendered taken <<<"$rendered"
 ((rendered > 0 && taken > 3 * rendered)) || die "one change rendered $rendered pages and took $taken" "$(cat "$OUT")"
+files=$(sed -n 's/^files: \([0-9]*\) written, \([0-9]*\) already there.*/\1 \2/p' "$OUT")
+read -r written kept <<<"$files"
+((written > 0 && kept > 10 * written)) ||
+  die "the mirror before was not updated in place: $written files written, $kept kept" "$(cat "$OUT")"
 expect_contains mirror/en/persons/p44sj9v9201.html "Liu Xiaobo (renamed)"
 expect_ok publish --out full --full
 diff -r mirror full >/dev/null || die "the incremental mirror differs from a full one"
 expect_ok "$JZ" verify-mirror mirror.zip --key "$FP"
 if unzip -l mirror.zip | grep -q publish-state; then die "the bundle holds the publish state"; fi
-ok "after one change $rendered pages were rendered and $taken taken: the same files as a full publish"
+ok "after one change $rendered pages were rendered and $taken taken, $written files written: the same files as a full publish"
+# The mirror before it shared most files with the one updated: still whole, and unchanged.
+expect_ok "$JZ" verify-mirror mirror.previous --key "$FP"
+grep -q "Liu Xiaobo (renamed)" mirror.previous/en/persons/p44sj9v9201.html &&
+  die "the mirror before shows the change"
+ok "the mirror before is kept whole beside it, as mirror.previous"
+rm -rf mirror.previous && mkdir mirror.previous && echo damaged >mirror.previous/manifest.json
+expect_ok publish --out mirror
+expect_ok "$JZ" verify-mirror mirror --key "$FP"
+diff -r mirror full >/dev/null || die "a publish beside a damaged mirror.previous differs from a full one"
+ok "a damaged mirror.previous is not built on"
 
 # --- what is refused -------------------------------------------------------------------------
 mkdir mine && echo notes >mine/notes.txt

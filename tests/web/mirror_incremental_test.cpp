@@ -184,6 +184,58 @@ TEST_F(MirrorIncrementalTest, EachChangeGivesTheFullExportsBytesWithFewerPagesRe
   }
 }
 
+// Every file under `dir`, relative and sorted.
+std::vector<std::string> files_under(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (!e.is_directory()) out.push_back(fs::relative(e.path(), dir).generic_string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_F(MirrorIncrementalTest, AnOlderMirrorInTheFolderIsUpdatedWithoutTouchingTheCurrentOne) {
+  MirrorReport current = publish("current", kDay);
+  // The older mirror shares its files with the current one, as publish's DIR.previous does.
+  fs::copy(dir_ / "current", dir_ / "older",
+           fs::copy_options::recursive | fs::copy_options::create_hard_links);
+  change("p0000000nc2", [](Record& r) { std::get<Person>(r.body).name.en = "Renamed"; });
+  change("p0000000nc1", [](Record& r) { r.visibility = "restricted"; });
+
+  MirrorOptions o;
+  o.out = dir_ / "older";
+  o.out_holds = current.files;
+  o.now = kDay;
+  o.previous_dir = dir_ / "current";
+  o.previous_state = &current.state;
+  auto updated = export_mirror(*site_, *readers_, o);
+  ASSERT_TRUE(updated) << updated.status().message();
+  MirrorReport full = publish("full", kDay);
+  same_files("older", *updated, full);
+  std::vector<std::string> expected;
+  for (const auto& f : full.files) expected.push_back(f.path);
+  EXPECT_EQ(files_under(dir_ / "older"), expected);  // nothing stale, nothing half-written
+
+  // Only the files whose bytes differ were written; the hidden person's pages were removed.
+  std::size_t differ = 0, gone = 0;
+  for (const auto& f : full.files) {
+    auto it = std::find_if(current.files.begin(), current.files.end(),
+                           [&](const MirrorFile& c) { return c.path == f.path; });
+    differ += it == current.files.end() || it->blake2b != f.blake2b;
+  }
+  for (const auto& f : current.files)
+    gone += !std::binary_search(expected.begin(), expected.end(), f.path);
+  EXPECT_GT(differ, 0u);
+  EXPECT_EQ(updated->written, differ);
+  EXPECT_EQ(updated->kept, full.files.size() - differ);
+  EXPECT_EQ(updated->removed, gone);
+  EXPECT_FALSE(fs::exists(dir_ / "older/en/persons/p0000000nc1.html"));
+  EXPECT_GE(updated->removed, 3u);  // the hidden person's page in each language
+
+  // The current mirror, whose files the older one shared, is as it was.
+  for (const auto& f : current.files)
+    EXPECT_EQ(blake2b(slurp(dir_ / "current" / f.path)), f.blake2b) << f.path;
+}
+
 TEST_F(MirrorIncrementalTest, OnlyAChangeThatCanMoveARecordReachesTheLists) {
   auto head = writer_->last_change();
   ASSERT_TRUE(head);

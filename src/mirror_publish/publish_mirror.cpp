@@ -1,0 +1,126 @@
+#include "mirror_publish/publish_mirror.hpp"
+
+#include <cstdio>
+#include <optional>
+
+#include "mirror/bundle.hpp"
+#include "mirror/manifest.hpp"
+#include "mirror/mirror_folders.hpp"
+#include "mirror/sign.hpp"
+
+namespace jz::mirror_publish {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The time a mirror shows the data at, for its manifest: the later of the latest revision
+// and the day its clocks count to. The same database and day give the same manifest.
+Result<std::string> data_time(store::Store& store, std::chrono::system_clock::time_point now) {
+  auto latest = store.recent_revisions(0, 1);
+  if (!latest) return latest.status();
+  using namespace std::chrono;
+  const year_month_day ymd(floor<days>(now));
+  const hh_mm_ss hms(floor<seconds>(now - floor<days>(now)));
+  char day[32];
+  std::snprintf(day, sizeof day, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
+                static_cast<long>(hms.seconds().count()));
+  if (latest->empty() || latest->front().at < day) return std::string(day);
+  return latest->front().at;
+}
+
+// The manifest of every file written, signed; keys.json goes in with it.
+Status sign(const fs::path& staging, const web::MirrorReport& report, const std::string& created,
+            const mirror::Signer& signer) {
+  std::vector<mirror::ManifestEntry> entries;
+  entries.reserve(report.files.size());
+  for (const auto& f : report.files) entries.push_back({f.path, f.size, f.blake2b});
+  auto manifest = mirror::manifest_from_entries(std::move(entries), created);
+  if (!manifest) return manifest.status();
+  return mirror::sign_and_write(staging, std::move(*manifest), signer);
+}
+
+// The export and its signature into the staging folder, which holds `held` already.
+Result<web::MirrorReport> export_and_sign(const web::Site& site, web::ReaderPool& readers,
+                                          const mirror::Signer& signer,
+                                          const PublishOptions& options,
+                                          const mirror::MirrorFolders& folders,
+                                          std::vector<mirror::ManifestEntry> held,
+                                          const web::MirrorState* earlier,
+                                          const std::string& created, std::int64_t generation) {
+  web::MirrorOptions o;
+  o.out = folders.staging;
+  for (auto& e : held) o.out_holds.push_back({std::move(e.path), e.size, e.blake2b});
+  o.now = options.now;
+  o.live_origin = options.live_origin;
+  o.base_url = options.base_url;
+  o.threads = options.threads;
+  o.previous_dir = folders.dir;
+  o.previous_state = earlier;
+  o.progress = options.progress;
+  auto report = web::export_mirror(site, readers, o);
+  if (!report) return report.status();
+  JZ_RETURN_IF_ERROR(sign(folders.staging, *report, created, signer));
+  if (report->generation != generation)
+    return Status::conflict("the database changed during the export; run it again");
+  return report;
+}
+
+}  // namespace
+
+Result<Published> publish_mirror(const web::Site& site, web::ReaderPool& readers,
+                                 const mirror::Signer& signer, const PublishOptions& options) {
+  const auto folders = mirror::mirror_folders(options.dir);
+  std::error_code ec;
+  if (fs::exists(folders.dir, ec) && !fs::is_empty(folders.dir, ec) &&
+      !fs::exists(folders.dir / "manifest.json", ec))
+    return Status::invalid(folders.dir.string() +
+                           ": exists and is not a mirror (no manifest.json); give a new directory "
+                           "or an earlier mirror to replace");
+  Published out;
+  std::int64_t generation = 0;
+  {
+    auto lease = readers.acquire();
+    if (!lease) return lease.status();
+    auto time = data_time(**lease, options.now);
+    if (!time) return time.status();
+    out.created = std::move(*time);
+    auto last = (*lease)->last_change();
+    if (!last) return last.status();
+    generation = *last;
+  }
+
+  // The earlier mirror's state: its pages that nothing changed are taken, not rendered.
+  const fs::path state_path = web::mirror_state_path(folders.dir);
+  std::optional<web::MirrorState> earlier;
+  if (!options.full && fs::exists(folders.dir / "manifest.json", ec)) {
+    auto read = web::read_mirror_state(state_path);
+    if (read)
+      earlier = std::move(*read);
+    else if (read.status().code() != Code::kNotFound)
+      out.warnings.push_back(read.status().message() + "; rendering every page");
+  }
+
+  auto held = mirror::start_staging(folders);
+  if (!held) return held.status();
+  auto report = export_and_sign(site, readers, signer, options, folders, std::move(*held),
+                                earlier ? &*earlier : nullptr, out.created, generation);
+  if (report && options.full) report->rendered_all_because = "--full";
+  // The state goes first and comes back after: a state never describes another mirror.
+  if (report) fs::remove(state_path, ec);
+  Status placed = report ? mirror::swap_in(folders) : report.status();
+  if (!placed.is_ok()) {
+    fs::remove_all(folders.staging, ec);
+    return placed;
+  }
+  fs::remove(state_path.string() + ".jsonl", ec);  // the format before 0ca79a2: names hidden ids
+  if (Status kept = web::write_mirror_state(state_path, report->state); !kept.is_ok())
+    out.warnings.push_back(kept.message() + "; the next publish renders every page");
+  if (!options.bundle.empty())
+    JZ_RETURN_IF_ERROR(mirror::write_bundle(folders.dir, options.bundle, out.created));
+  out.report = std::move(*report);
+  return out;
+}
+
+}  // namespace jz::mirror_publish

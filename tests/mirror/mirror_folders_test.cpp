@@ -1,0 +1,64 @@
+// The folders beside a published mirror: the next one made from the mirror before DIR, and
+// swapped into DIR's place.
+#include "mirror/mirror_folders.hpp"
+#include "mirror_fixture.hpp"
+
+namespace jz::mirror::testing {
+namespace {
+
+class MirrorFolders : public MirrorTest {};
+
+TEST_F(MirrorFolders, TheMirrorBeforeBecomesTheNextWithTheFilesItsManifestLists) {
+  const auto folders = mirror_folders(tmp("m"));
+  EXPECT_EQ(folders.staging, tmp("m.partial"));
+  EXPECT_EQ(folders.previous, tmp("m.previous"));
+  fs::path previous = make_site("m.previous");
+  sign(previous, make_keys());
+  write(folders.staging / "left.html", "what a publish that stopped halfway left");
+
+  auto held = start_staging(folders);
+  ASSERT_TRUE(held) << held.status().message();
+  EXPECT_FALSE(fs::exists(folders.previous));
+  EXPECT_FALSE(fs::exists(folders.staging / "left.html"));
+  EXPECT_EQ(read(folders.staging / "en/persons/p44sj9v9201.html"), "<p>Liu Xiaobo</p>\n");
+  std::vector<std::string> paths;
+  for (const auto& e : *held) paths.push_back(e.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{
+                       "empty.txt", "en/index.html", "en/persons/p44sj9v9201.html", "index.html",
+                       "static/site.css", "zh-hans/persons/p44sj9v9201.html"}));
+  EXPECT_EQ((*held)[4].blake2b, blake2b("body{margin:0}\n"));
+}
+
+TEST_F(MirrorFolders, NothingToBuildOnGivesAnEmptyFolder) {
+  const auto folders = mirror_folders(tmp("m"));
+  auto none = start_staging(folders);
+  ASSERT_TRUE(none) << none.status().message();
+  EXPECT_TRUE(none->empty());
+  EXPECT_TRUE(fs::is_directory(folders.staging) && fs::is_empty(folders.staging));
+
+  make_site("m.previous");
+  write(folders.previous / "manifest.json", "damaged");
+  auto damaged = start_staging(folders);
+  ASSERT_TRUE(damaged) << damaged.status().message();
+  EXPECT_TRUE(damaged->empty());
+  EXPECT_FALSE(fs::exists(folders.previous));
+  EXPECT_TRUE(fs::is_directory(folders.staging) && fs::is_empty(folders.staging));
+}
+
+TEST_F(MirrorFolders, TheNewMirrorTakesDirsPlaceAndTheOldOneIsKept) {
+  const auto folders = mirror_folders(tmp("m"));
+  write(folders.staging / "index.html", "first");
+  ASSERT_TRUE(swap_in(folders).is_ok());
+  EXPECT_EQ(read(folders.dir / "index.html"), "first");
+  EXPECT_FALSE(fs::exists(folders.staging));
+  EXPECT_FALSE(fs::exists(folders.previous));
+
+  write(folders.staging / "index.html", "second");
+  ASSERT_TRUE(swap_in(folders).is_ok());
+  EXPECT_EQ(read(folders.dir / "index.html"), "second");
+  EXPECT_EQ(read(folders.previous / "index.html"), "first");
+  EXPECT_FALSE(fs::exists(folders.staging));
+}
+
+}  // namespace
+}  // namespace jz::mirror::testing
