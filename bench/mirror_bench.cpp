@@ -167,8 +167,9 @@ int main(int argc, char** argv) {
   (*site)->settings.signing_key = keys->current_fingerprint();  // on every page, as publish does
   jz::mirror_publish::PublishOptions options;
   options.dir = dir / "mirror";
-  options.now = std::chrono::sys_days(std::chrono::year(2026) / 11 / 23) + std::chrono::hours(4);
-  options.threads = threads;
+  options.render.now =
+      std::chrono::sys_days(std::chrono::year(2026) / 11 / 23) + std::chrono::hours(4);
+  options.render.threads = threads;
   auto publish = [&](double& seconds) {
     auto start = Clock::now();
     auto published = jz::mirror_publish::publish_mirror(**site, readers, *signer, options);

@@ -63,15 +63,16 @@ Status publish(const Globals& g, const PublishArgs& a) {
   (*site)->settings = std::move(*settings);
 
   options.bundle = a.bundle;
-  options.now = *now;
-  options.live_origin = a.live_url;
-  while (options.live_origin.ends_with('/')) options.live_origin.pop_back();
-  options.base_url = a.base_url;
-  if (!options.base_url.empty() && !options.base_url.ends_with('/')) options.base_url += '/';
-  options.threads = a.threads;
   options.full = a.full;
+  auto& render = options.render;
+  render.now = *now;
+  render.live_origin = a.live_url;
+  while (render.live_origin.ends_with('/')) render.live_origin.pop_back();
+  render.base_url = a.base_url;
+  if (!render.base_url.empty() && !render.base_url.ends_with('/')) render.base_url += '/';
+  render.threads = a.threads;
   ProgressBar bar;
-  options.progress = [&bar](std::size_t done, std::size_t known) { bar.update(done, known); };
+  render.progress = [&bar](std::size_t done, std::size_t known) { bar.update(done, known); };
 
   const auto start = std::chrono::steady_clock::now();
   auto published = mirror_publish::publish_mirror(**site, readers, *signer, options);
@@ -88,7 +89,7 @@ Status publish(const Globals& g, const PublishArgs& a) {
             << " pages/s), took " << report.reused << " unchanged from the earlier mirror"
             << (report.rendered_all_because.empty() ? "" : " (" + report.rendered_all_because + ")")
             << "\n"
-            << "files: " << report.written << " written, " << report.kept
+            << "files: " << report.written << " written or linked, " << report.kept
             << " already there from the mirror before, " << report.removed << " removed\n"
             << "signed with key " << signer->fingerprint() << ", data as of " << published->created
             << "\n";

@@ -1,6 +1,9 @@
 #include "mirror/mirror_folders.hpp"
 
 #include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include "mirror/file_io.hpp"
 
@@ -12,11 +15,51 @@ MirrorFolders mirror_folders(const fs::path& dir) {
   return {dir, dir.string() + ".partial", dir.string() + ".previous"};
 }
 
+namespace {
+
+// Makes `staging` hold only what `files` lists (and the signature's files, which signing
+// replaces): anything else is removed, and what is listed but missing or not a plain file is
+// left out of `files`, so the export writes it.
+Status keep_only_listed(const fs::path& staging, std::vector<ManifestEntry>& files) {
+  std::unordered_set<std::string_view> listed;
+  for (const auto& f : files) listed.insert(f.path);
+  std::unordered_set<std::string> present;
+  std::vector<fs::path> unlisted;
+  const std::size_t prefix = (staging / "").generic_string().size();
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(staging, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_directory(ec) && !it->is_symlink(ec)) continue;
+    // The path below `staging` (fs::relative would resolve both paths on disk each time).
+    std::string path = it->path().generic_string().substr(prefix);
+    const bool signature = path == "manifest.json" || path == "manifest.sig";
+    if (it->is_regular_file(ec) && !it->is_symlink(ec) && listed.contains(path))
+      present.insert(std::move(path));
+    else if (!signature)
+      unlisted.push_back(it->path());
+  }
+  if (ec) return Status::io(staging.string() + ": " + ec.message());
+  for (const auto& p : unlisted) {
+    fs::remove_all(p, ec);
+    if (ec) return Status::io(p.string() + ": cannot remove it: " + ec.message());
+  }
+  files.erase(std::remove_if(files.begin(), files.end(),
+                             [&](const ManifestEntry& e) { return !present.contains(e.path); }),
+              files.end());
+  return Status::ok();
+}
+
+}  // namespace
+
 Result<std::vector<ManifestEntry>> start_staging(const MirrorFolders& folders) {
   std::error_code ec;
   fs::remove_all(folders.staging, ec);  // what a publish that stopped halfway left
   if (ec) return Status::io(folders.staging.string() + ": cannot remove it: " + ec.message());
   const fs::path manifest_path = folders.previous / "manifest.json";
+  if (fs::exists(folders.previous, ec) && !fs::is_empty(folders.previous, ec) &&
+      !fs::exists(manifest_path, ec))
+    return Status::invalid(folders.previous.string() +
+                           ": is not a mirror (no manifest.json), and publish keeps the mirror "
+                           "before the current one there; move it away");
   if (fs::exists(manifest_path, ec)) {
     auto text = read_file(manifest_path);
     auto manifest = text ? parse_manifest(*text, manifest_path.string()) : text.status();
@@ -27,10 +70,11 @@ Result<std::vector<ManifestEntry>> start_staging(const MirrorFolders& folders) {
       files.erase(std::remove_if(files.begin(), files.end(),
                                  [](const ManifestEntry& e) { return e.path == "keys.json"; }),
                   files.end());
+      JZ_RETURN_IF_ERROR(keep_only_listed(folders.staging, files));
       return std::move(files);
     }
   }
-  // Nothing to build on: not a mirror, or one whose manifest is damaged.
+  // Nothing to build on: a mirror whose manifest is damaged.
   fs::remove_all(folders.previous, ec);
   if (ec) return Status::io(folders.previous.string() + ": cannot remove it: " + ec.message());
   fs::create_directories(folders.staging, ec);

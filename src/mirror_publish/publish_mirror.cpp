@@ -49,16 +49,11 @@ Result<web::MirrorReport> export_and_sign(const web::Site& site, web::ReaderPool
                                           std::vector<mirror::ManifestEntry> held,
                                           const web::MirrorState* earlier,
                                           const std::string& created, std::int64_t generation) {
-  web::MirrorOptions o;
+  web::MirrorOptions o = options.render;
   o.out = folders.staging;
   for (auto& e : held) o.out_holds.push_back({std::move(e.path), e.size, e.blake2b});
-  o.now = options.now;
-  o.live_origin = options.live_origin;
-  o.base_url = options.base_url;
-  o.threads = options.threads;
   o.previous_dir = folders.dir;
   o.previous_state = earlier;
-  o.progress = options.progress;
   auto report = web::export_mirror(site, readers, o);
   if (!report) return report.status();
   JZ_RETURN_IF_ERROR(sign(folders.staging, *report, created, signer));
@@ -83,7 +78,7 @@ Result<Published> publish_mirror(const web::Site& site, web::ReaderPool& readers
   {
     auto lease = readers.acquire();
     if (!lease) return lease.status();
-    auto time = data_time(**lease, options.now);
+    auto time = data_time(**lease, options.render.now);
     if (!time) return time.status();
     out.created = std::move(*time);
     auto last = (*lease)->last_change();

@@ -3,10 +3,7 @@
 // DIR.partial, made from the mirror before the current one (mirror/mirror_folders.hpp) so
 // that only files that differ are written, then signed, swapped into DIR's place, the
 // state for the next export kept beside it, and the bundle written.
-#include <chrono>
-#include <cstddef>
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,14 +16,12 @@
 namespace jz::mirror_publish {
 
 struct PublishOptions {
-  std::filesystem::path dir;                       // new, empty, or an earlier mirror to replace
-  std::filesystem::path bundle;                    // also this ZIP file, unless empty
-  std::chrono::system_clock::time_point now = {};  // the day the running clocks count to
-  std::string live_origin = {};                    // MirrorOptions::live_origin
-  std::string base_url = {};                       // MirrorOptions::base_url
-  unsigned threads = 2;
-  bool full = false;  // render every page, not only those a change since DIR reached
-  std::function<void(std::size_t done, std::size_t known)> progress = {};
+  std::filesystem::path dir;     // new, empty, or an earlier mirror to replace
+  std::filesystem::path bundle;  // also this ZIP file, unless empty
+  bool full = false;             // render every page, not only those a change since DIR reached
+  // How pages are rendered (now, live_origin, base_url, threads, progress); publish_mirror
+  // sets where they go and what is taken from earlier mirrors.
+  web::MirrorOptions render = {};
 };
 
 struct Published {
@@ -35,8 +30,9 @@ struct Published {
   std::vector<std::string> warnings = {};
 };
 
-// Refuses a DIR that holds something other than a mirror, and leaves DIR as it was on any
-// error.
+// Refuses a DIR that holds something other than a mirror. An error before the new mirror is
+// in place leaves DIR as it was (and no DIR.previous: the next publish links every unchanged
+// page from DIR); a bundle that cannot be written leaves the new mirror in place.
 Result<Published> publish_mirror(const web::Site& site, web::ReaderPool& readers,
                                  const mirror::Signer& signer, const PublishOptions& options);
 

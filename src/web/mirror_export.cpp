@@ -1,5 +1,7 @@
 #include "web/mirror_export.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -122,7 +124,7 @@ class Exporter {
         context_{site, recording_, cache_, nullptr, &render_},
         options_(options),
         reuse_(reuse) {
-    for (const auto& f : options.out_holds) held_.emplace(f.path, f.blake2b);
+    for (const auto& f : options.out_holds) held_.emplace(f.path, &f);
   }
 
   // Queues `url` unless its file is queued already.
@@ -149,18 +151,17 @@ class Exporter {
   // Makes the mirror file `path` hold `bytes`, and records it.
   Result<MirrorFile> write(const std::string& path, std::string_view bytes) {
     MirrorFile file{path, bytes.size(), blake2b(bytes)};
-    const bool kept = holds(path, file.blake2b);
+    const bool kept = holds(file);
     if (!kept) {
-      fs::path target = options_.out / path;
-      JZ_RETURN_IF_ERROR(make_parent(target));
-      // An older file is replaced, not written into: it may share its bytes with the earlier
-      // mirror, which readers are being served.
-      fs::path to = held_.contains(path) ? replacement(target) : target;
-      std::ofstream out(to, std::ios::binary | std::ios::trunc);
-      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-      out.close();
-      if (!out) return Status::io(to.string() + ": cannot write (disk full?)");
-      JZ_RETURN_IF_ERROR(rename(to, target));
+      auto placed = place(path, [&bytes](const fs::path& to) {
+        std::ofstream out(to, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.close();
+        return !!out;
+      });
+      if (!placed) return placed.status();
+      if (!*placed)
+        return Status::io((options_.out / path).string() + ": cannot write (disk full?)");
     }
     add_file(file, kept);
     return file;
@@ -171,13 +172,13 @@ class Exporter {
   Status remove_stale() {
     std::unordered_set<std::string_view> now;
     for (const auto& f : report_.files) now.insert(f.path);
-    for (const auto& [path, digest] : held_) {
+    for (const auto& [path, file] : held_) {
       if (now.contains(path)) continue;
       fs::path gone = options_.out / path;
       std::error_code ec;
-      fs::remove(gone, ec);
+      const bool removed = fs::remove(gone, ec);
       if (ec) return Status::io(gone.string() + ": cannot remove it: " + ec.message());
-      ++report_.removed;
+      report_.removed += removed;
       // A folder that still holds something is not removed: that ends the climb.
       for (fs::path dir = gone.parent_path(); dir != options_.out && fs::remove(dir, ec);)
         dir = dir.parent_path();
@@ -235,21 +236,37 @@ class Exporter {
     report_.files.push_back(std::move(file));
   }
 
-  // Whether `out` holds the file `path` with these bytes already.
-  bool holds(const std::string& path, const Digest& digest) const {
-    auto it = held_.find(path);
-    return it != held_.end() && it->second == digest;
+  // Whether `out` holds `file` already: listed with its hash, and still there as a plain file
+  // of its size (one stat(): the bytes are not read again).
+  bool holds(const MirrorFile& file) const {
+    auto it = held_.find(file.path);
+    if (it == held_.end() || it->second->blake2b != file.blake2b) return false;
+    struct stat st {};
+    const fs::path target = options_.out / file.path;
+    return ::lstat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+           static_cast<std::uint64_t>(st.st_size) == file.size;
   }
 
-  // Where the file replacing `target` is written before it is renamed over it.
-  static fs::path replacement(const fs::path& target) { return target.string() + ".jz-new"; }
-
-  static Status rename(const fs::path& from, const fs::path& to) {
-    if (from == to) return Status::ok();
+  // Puts a file at the mirror's `path`, made by `make` at the path it is given (false: it
+  // could not). Where `out` held a file, the new one is made beside it and renamed over it,
+  // never written into: the old one may share its bytes with the earlier mirror, which
+  // readers are being served.
+  Result<bool> place(const std::string& path, const std::function<bool(const fs::path&)>& make) {
+    const fs::path target = options_.out / path;
+    JZ_RETURN_IF_ERROR(make_parent(target));
+    const bool replacing = held_.contains(path);
+    const fs::path to = replacing ? fs::path(target.string() + ".jz-new") : target;
     std::error_code ec;
-    fs::rename(from, to, ec);
-    if (ec) return Status::io(to.string() + ": cannot replace it: " + ec.message());
-    return Status::ok();
+    if (replacing) fs::remove(to, ec);
+    if (!make(to)) {
+      fs::remove(to, ec);
+      return false;
+    }
+    if (!replacing) return true;
+    fs::rename(to, target, ec);
+    if (ec) return Status::io(target.string() + ": cannot replace it: " + ec.message());
+    fs::remove(to, ec);  // rename() leaves both names when they were links to one file
+    return true;
   }
 
   // Queues the page's links when `follow`, and notes those outside; the caller holds mutex_.
@@ -270,25 +287,22 @@ class Exporter {
     return &page;
   }
 
-  enum class Linked { kGone = 0, kLinked, kKept };
+  enum class Linked { kGone, kLinked, kKept };
 
   // Links (or, across file systems, copies) the earlier export's file into the new mirror,
   // unless `out` holds those bytes already; kGone when it is gone, so the page is rendered.
   Result<Linked> link_earlier(const MirrorPageState& earlier) {
-    if (holds(earlier.file, earlier.blake2b)) return Linked::kKept;
-    fs::path target = options_.out / earlier.file;
-    JZ_RETURN_IF_ERROR(make_parent(target));
-    fs::path to = held_.contains(earlier.file) ? replacement(target) : target;
+    if (holds({earlier.file, earlier.size, earlier.blake2b})) return Linked::kKept;
     const fs::path from = reuse_->dir / earlier.file;
-    std::error_code ec;
-    fs::create_hard_link(from, to, ec);
-    if (ec) {
+    auto placed = place(earlier.file, [&from](const fs::path& to) {
+      std::error_code ec;
+      fs::create_hard_link(from, to, ec);
+      if (!ec) return true;
       ec.clear();
-      if (!fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec) || ec)
-        return Linked::kGone;
-    }
-    JZ_RETURN_IF_ERROR(rename(to, target));
-    return Linked::kLinked;
+      return fs::copy_file(from, to, ec) && !ec;
+    });
+    if (!placed) return placed.status();
+    return *placed ? Linked::kLinked : Linked::kGone;
   }
 
   Status render(const std::string& url, const std::string& file, bool follow) {
@@ -395,7 +409,7 @@ class Exporter {
   Status failure_;
   std::unordered_set<std::string> made_dirs_;
   std::set<std::string> outside_;
-  StringMap<Digest> held_;  // options_.out_holds: path -> hash
+  StringMap<const MirrorFile*> held_;  // options_.out_holds by path
   std::vector<MirrorPageState> pages_;
   MirrorReport report_;
 };

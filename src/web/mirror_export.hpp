@@ -53,7 +53,7 @@ struct MirrorReport {
   // (out_holds had the same bytes), and removed from it.
   std::size_t written = 0, kept = 0, removed = 0;
   std::string rendered_all_because = {};  // why no earlier page could be reused, if none was
-  std::vector<MirrorFile> files;          // everything written, sorted by path
+  std::vector<MirrorFile> files;          // every file of the mirror, sorted by path
   std::uint64_t bytes = 0;
   std::int64_t generation = 0;       // the store's last_change() the mirror shows
   std::vector<std::string> broken;   // "en/x.html: /en/y answers 404"

@@ -91,7 +91,7 @@ expect_ok publish --out mirror --bundle mirror.zip
 rendered=$(sed -n 's/.*; rendered \([0-9]*\) pages.*took \([0-9]*\) unchanged.*/\1 \2/p' "$OUT")
 read -r rendered taken <<<"$rendered"
 ((rendered > 0 && taken > 3 * rendered)) || die "one change rendered $rendered pages and took $taken" "$(cat "$OUT")"
-files=$(sed -n 's/^files: \([0-9]*\) written, \([0-9]*\) already there.*/\1 \2/p' "$OUT")
+files=$(sed -n 's/^files: \([0-9]*\) written or linked, \([0-9]*\) already there.*/\1 \2/p' "$OUT")
 read -r written kept <<<"$files"
 ((written > 0 && kept > 10 * written)) ||
   die "the mirror before was not updated in place: $written files written, $kept kept" "$(cat "$OUT")"
@@ -108,9 +108,16 @@ grep -q "Liu Xiaobo (renamed)" mirror.previous/en/persons/p44sj9v9201.html &&
 ok "the mirror before is kept whole beside it, as mirror.previous"
 rm -rf mirror.previous && mkdir mirror.previous && echo damaged >mirror.previous/manifest.json
 expect_ok publish --out mirror
+expect_contains "$OUT" " 0 already there"
 expect_ok "$JZ" verify-mirror mirror --key "$FP"
 diff -r mirror full >/dev/null || die "a publish beside a damaged mirror.previous differs from a full one"
 ok "a damaged mirror.previous is not built on"
+echo '<p>added by hand</p>' >mirror/en/by-hand.html # kept as mirror.previous by the next publish
+expect_ok publish --out mirror
+expect_ok publish --out mirror # made from that mirror.previous
+[[ ! -e mirror/en/by-hand.html ]] || die "a file the mirror before did not list was carried into the next"
+expect_ok "$JZ" verify-mirror mirror --key "$FP"
+ok "what the mirror before holds beyond its manifest is not carried into the next"
 
 # --- what is refused -------------------------------------------------------------------------
 mkdir mine && echo notes >mine/notes.txt
@@ -118,6 +125,11 @@ expect_fail publish --out mine
 expect_contains "$ERR" "not a mirror"
 [[ "$(cat mine/notes.txt)" == notes && ! -e mine.partial ]] || die "the refused folder changed"
 ok "a folder that is not a mirror is left as it was"
+mkdir -p beside.previous && echo notes >beside.previous/notes.txt
+expect_fail publish --out beside
+expect_contains "$ERR" "beside.previous: is not a mirror"
+[[ "$(cat beside.previous/notes.txt)" == notes && ! -e beside ]] || die "the refused folder beside changed"
+ok "a folder where publish would keep the mirror before, that is not a mirror, is left as it was"
 expect_fail jz "$DB" publish --keys keys --out other --as-of 2026-13-01
 expect_contains "$ERR" "--as-of"
 [[ ! -e other ]] || die "a refused publish wrote other/"

@@ -15,18 +15,24 @@ TEST_F(MirrorFolders, TheMirrorBeforeBecomesTheNextWithTheFilesItsManifestLists)
   fs::path previous = make_site("m.previous");
   sign(previous, make_keys());
   write(folders.staging / "left.html", "what a publish that stopped halfway left");
+  write(previous / "en/by-hand.html", "not listed");
+  write(previous / "en/persons/p1.html.jz-new", "not listed either");
+  fs::remove(previous / "empty.txt");  // listed, but gone
 
   auto held = start_staging(folders);
   ASSERT_TRUE(held) << held.status().message();
   EXPECT_FALSE(fs::exists(folders.previous));
   EXPECT_FALSE(fs::exists(folders.staging / "left.html"));
   EXPECT_EQ(read(folders.staging / "en/persons/p44sj9v9201.html"), "<p>Liu Xiaobo</p>\n");
+  EXPECT_FALSE(fs::exists(folders.staging / "en/by-hand.html"));
+  EXPECT_FALSE(fs::exists(folders.staging / "en/persons/p1.html.jz-new"));
+  EXPECT_TRUE(fs::exists(folders.staging / "manifest.sig"));  // replaced when signed
   std::vector<std::string> paths;
   for (const auto& e : *held) paths.push_back(e.path);
-  EXPECT_EQ(paths, (std::vector<std::string>{
-                       "empty.txt", "en/index.html", "en/persons/p44sj9v9201.html", "index.html",
-                       "static/site.css", "zh-hans/persons/p44sj9v9201.html"}));
-  EXPECT_EQ((*held)[4].blake2b, blake2b("body{margin:0}\n"));
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{"en/index.html", "en/persons/p44sj9v9201.html", "index.html",
+                                      "static/site.css", "zh-hans/persons/p44sj9v9201.html"}));
+  EXPECT_EQ((*held)[3].blake2b, blake2b("body{margin:0}\n"));
 }
 
 TEST_F(MirrorFolders, NothingToBuildOnGivesAnEmptyFolder) {
@@ -43,6 +49,17 @@ TEST_F(MirrorFolders, NothingToBuildOnGivesAnEmptyFolder) {
   EXPECT_TRUE(damaged->empty());
   EXPECT_FALSE(fs::exists(folders.previous));
   EXPECT_TRUE(fs::is_directory(folders.staging) && fs::is_empty(folders.staging));
+}
+
+TEST_F(MirrorFolders, AFolderThatIsNotAMirrorIsLeftAsItWas) {
+  const auto folders = mirror_folders(tmp("m"));
+  write(folders.previous / "notes.txt", "mine");
+  auto refused = start_staging(folders);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.status().message().find("m.previous: is not a mirror"), std::string::npos)
+      << refused.status().message();
+  EXPECT_EQ(read(folders.previous / "notes.txt"), "mine");
+  EXPECT_FALSE(fs::exists(folders.staging));
 }
 
 TEST_F(MirrorFolders, TheNewMirrorTakesDirsPlaceAndTheOldOneIsKept) {
