@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <thread>
 
 #include "mirror/bundle.hpp"
 #include "mirror/manifest.hpp"
@@ -86,6 +87,9 @@ Result<Published> publish_mirror(const web::Site& site, web::ReaderPool& readers
     generation = *last;
   }
 
+  // The mirror before DIR is read on another thread while the state is read here.
+  Result<std::vector<mirror::ManifestEntry>> held = Status::internal("no staging folder");
+  std::jthread staging([&folders, &held] { held = mirror::start_staging(folders); });
   // The earlier mirror's state: its pages that nothing changed are taken, not rendered.
   const fs::path state_path = web::mirror_state_path(folders.dir);
   std::optional<web::MirrorState> earlier;
@@ -97,7 +101,7 @@ Result<Published> publish_mirror(const web::Site& site, web::ReaderPool& readers
       out.warnings.push_back(read.status().message() + "; rendering every page");
   }
 
-  auto held = mirror::start_staging(folders);
+  staging.join();
   if (!held) return held.status();
   auto report = export_and_sign(site, readers, signer, options, folders, std::move(*held),
                                 earlier ? &*earlier : nullptr, out.created, generation);

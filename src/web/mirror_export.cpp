@@ -196,9 +196,9 @@ class Exporter {
       auto linked = link_earlier(*earlier);
       if (!linked) return linked.status();
       if (*linked != Linked::kGone) {
-        add_file({file, earlier->size, earlier->blake2b}, *linked == Linked::kKept);
         MirrorPageState page = *earlier;
         std::lock_guard lock(mutex_);
+        record_file({file, earlier->size, earlier->blake2b}, *linked == Linked::kKept);
         ++report_.reused;
         add_links(page, follow);
         pages_.push_back(std::move(page));
@@ -231,6 +231,11 @@ class Exporter {
 
   void add_file(MirrorFile file, bool kept) {
     std::lock_guard lock(mutex_);
+    record_file(std::move(file), kept);
+  }
+
+  // add_file() for a caller that holds mutex_.
+  void record_file(MirrorFile file, bool kept) {
     report_.bytes += file.size;
     ++(kept ? report_.kept : report_.written);
     report_.files.push_back(std::move(file));
@@ -542,11 +547,22 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
   JZ_RETURN_IF_ERROR(exporter.write("data/records.jsonl", jsonl).status());
   jsonl = {};
 
-  JZ_RETURN_IF_ERROR(exporter.run());
+  // The search index is built while the pages are: when most pages are taken from the earlier
+  // export, the render threads wait on each other and leave a core free.
+  Result<search::StaticIndexStats> indexed = Status::internal("the search index was not built");
+  std::jthread indexing([&index, &exporter, &indexed] {
+    indexed = index.write([&exporter](const std::string& name, std::string_view bytes) {
+      return exporter.write("search/" + name, bytes).status();
+    });
+  });
+  Status rendered = exporter.run();
   // The root opens in Simplified Chinese, as the live site's "/" does without a preference;
   // its language links lead to the others.
   const std::string home = "/" + std::string(i18n::url_prefix(i18n::Lang::kZhHans)) + "/";
-  JZ_RETURN_IF_ERROR(exporter.produce(home, "index.html", false));
+  if (rendered.is_ok()) rendered = exporter.produce(home, "index.html", false);
+  indexing.join();
+  JZ_RETURN_IF_ERROR(rendered);
+  if (!indexed) return indexed.status();
 
   // Everything above read one state of the database, or the mirror would mix two.
   auto after = store.last_change();
@@ -554,10 +570,6 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
   if (*after != *generation)
     return Status::conflict("the database changed during the export; run it again");
 
-  auto indexed = index.write([&exporter](const std::string& name, std::string_view bytes) {
-    return exporter.write("search/" + name, bytes).status();
-  });
-  if (!indexed) return indexed.status();
   for (const auto& [name, xml] : sitemaps(exporter.files(), options.base_url))
     JZ_RETURN_IF_ERROR(exporter.write(name, xml).status());
   JZ_RETURN_IF_ERROR(exporter.remove_stale());
