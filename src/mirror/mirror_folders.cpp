@@ -17,20 +17,30 @@ MirrorFolders mirror_folders(const fs::path& dir) {
 
 namespace {
 
-// Makes `staging` hold only what `files` lists (and the signature's files, which signing
-// replaces): anything else is removed, and what is listed but missing or not a plain file is
-// left out of `files`, so the export writes it.
+// Makes `staging` hold only what `files` lists and the folders they are in (and the
+// signature's files, which signing replaces): any other file or folder is removed, and what is
+// listed but missing or not a plain file is left out of `files`, so the export writes it.
 Status keep_only_listed(const fs::path& staging, std::vector<ManifestEntry>& files) {
-  std::unordered_set<std::string_view> listed;
-  for (const auto& f : files) listed.insert(f.path);
+  std::unordered_set<std::string_view> listed, listed_folders;
+  for (const auto& f : files) {
+    listed.insert(f.path);
+    const std::string_view p = f.path;
+    for (auto slash = p.find('/'); slash != p.npos; slash = p.find('/', slash + 1))
+      listed_folders.insert(p.substr(0, slash));
+  }
   std::unordered_set<std::string> present;
   std::vector<fs::path> unlisted;
   const std::size_t prefix = (staging / "").generic_string().size();
   std::error_code ec;
   for (fs::recursive_directory_iterator it(staging, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_directory(ec) && !it->is_symlink(ec)) continue;
     // The path below `staging` (fs::relative would resolve both paths on disk each time).
     std::string path = it->path().generic_string().substr(prefix);
+    if (it->is_directory(ec) && !it->is_symlink(ec)) {
+      if (listed_folders.contains(path)) continue;
+      it.disable_recursion_pending();
+      unlisted.push_back(it->path());
+      continue;
+    }
     const bool signature = path == "manifest.json" || path == "manifest.sig";
     if (it->is_regular_file(ec) && !it->is_symlink(ec) && listed.contains(path))
       present.insert(std::move(path));
@@ -71,11 +81,12 @@ Result<std::vector<ManifestEntry>> start_staging(const MirrorFolders& folders) {
                                  [](const ManifestEntry& e) { return e.path == "keys.json"; }),
                   files.end());
       JZ_RETURN_IF_ERROR(keep_only_listed(folders.staging, files));
-      return std::move(files);
+      if (!files.empty()) return std::move(files);
     }
   }
-  // Nothing to build on: a mirror whose manifest is damaged.
+  // Nothing to build on: no mirror before, a damaged manifest, or none of its files left.
   fs::remove_all(folders.previous, ec);
+  fs::remove_all(folders.staging, ec);
   if (ec) return Status::io(folders.previous.string() + ": cannot remove it: " + ec.message());
   fs::create_directories(folders.staging, ec);
   if (ec) return Status::io(folders.staging.string() + ": " + ec.message());

@@ -18,10 +18,10 @@ MirrorFolders mirror_folders(const std::filesystem::path& dir);
 
 // Makes DIR.partial from DIR.previous when that is a mirror whose manifest reads, and returns
 // the files the manifest lists that are there as plain files (keys.json left out: signing
-// replaces it); anything it does not list is removed. Otherwise DIR.partial is a new, empty
-// folder and nothing is returned. Refuses a DIR.previous that is not a mirror at all. The
-// files' bytes are not read: publish trusts that nobody edited what it wrote in place
-// (`verify-mirror` tells).
+// replaces it); any other file or folder is removed, but for the signature's. Otherwise (or
+// when none of its files is left) DIR.partial is a new, empty folder and nothing is returned.
+// Refuses a DIR.previous that is not a mirror at all. The files' bytes are not read: publish
+// trusts that nobody edited what it wrote in place (`verify-mirror` tells).
 Result<std::vector<ManifestEntry>> start_staging(const MirrorFolders& folders);
 
 // Puts DIR.partial in DIR's place and DIR in DIR.previous's, in two renames: DIR is the old

@@ -30,9 +30,11 @@ struct Published {
   std::vector<std::string> warnings = {};
 };
 
-// Refuses a DIR that holds something other than a mirror. An error before the new mirror is
-// in place leaves DIR as it was (and no DIR.previous: the next publish links every unchanged
-// page from DIR); a bundle that cannot be written leaves the new mirror in place.
+// Refuses a DIR (or a DIR.previous) that holds something other than a mirror. An error leaves
+// DIR as it was; one after the export began also discards DIR.previous (the next publish
+// links every unchanged page from DIR), and a failure to put the new mirror in place the
+// state too (the next renders every page). A bundle that cannot be written leaves the new
+// mirror in place.
 Result<Published> publish_mirror(const web::Site& site, web::ReaderPool& readers,
                                  const mirror::Signer& signer, const PublishOptions& options);
 

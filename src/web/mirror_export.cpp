@@ -241,15 +241,18 @@ class Exporter {
     report_.files.push_back(std::move(file));
   }
 
-  // Whether `out` holds `file` already: listed with its hash, and still there as a plain file
-  // of its size (one stat(): the bytes are not read again).
+  // Whether `path` is a plain file of `size` bytes (one lstat(): the bytes are not read).
+  static bool plain_file_of(const fs::path& path, std::uint64_t size) {
+    struct stat st {};
+    return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+           static_cast<std::uint64_t>(st.st_size) == size;
+  }
+
+  // Whether `out` holds `file` already: listed with its hash, and still there at its size.
   bool holds(const MirrorFile& file) const {
     auto it = held_.find(file.path);
-    if (it == held_.end() || it->second->blake2b != file.blake2b) return false;
-    struct stat st {};
-    const fs::path target = options_.out / file.path;
-    return ::lstat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-           static_cast<std::uint64_t>(st.st_size) == file.size;
+    return it != held_.end() && it->second->blake2b == file.blake2b &&
+           plain_file_of(options_.out / file.path, file.size);
   }
 
   // Puts a file at the mirror's `path`, made by `make` at the path it is given (false: it
@@ -295,10 +298,12 @@ class Exporter {
   enum class Linked { kGone, kLinked, kKept };
 
   // Links (or, across file systems, copies) the earlier export's file into the new mirror,
-  // unless `out` holds those bytes already; kGone when it is gone, so the page is rendered.
+  // unless `out` holds those bytes already; kGone when it is gone or not of its size, so the
+  // page is rendered.
   Result<Linked> link_earlier(const MirrorPageState& earlier) {
     if (holds({earlier.file, earlier.size, earlier.blake2b})) return Linked::kKept;
     const fs::path from = reuse_->dir / earlier.file;
+    if (!plain_file_of(from, earlier.size)) return Linked::kGone;
     auto placed = place(earlier.file, [&from](const fs::path& to) {
       std::error_code ec;
       fs::create_hard_link(from, to, ec);

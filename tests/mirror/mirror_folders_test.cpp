@@ -17,7 +17,10 @@ TEST_F(MirrorFolders, TheMirrorBeforeBecomesTheNextWithTheFilesItsManifestLists)
   write(folders.staging / "left.html", "what a publish that stopped halfway left");
   write(previous / "en/by-hand.html", "not listed");
   write(previous / "en/persons/p1.html.jz-new", "not listed either");
-  fs::remove(previous / "empty.txt");  // listed, but gone
+  write(previous / "by-hand/a/b.html", "a folder not listed");
+  fs::remove(previous / "static/site.css");
+  fs::create_directories(previous / "static/site.css/x");  // a folder where a file is listed
+  fs::remove(previous / "empty.txt");                      // listed, but gone
 
   auto held = start_staging(folders);
   ASSERT_TRUE(held) << held.status().message();
@@ -26,13 +29,14 @@ TEST_F(MirrorFolders, TheMirrorBeforeBecomesTheNextWithTheFilesItsManifestLists)
   EXPECT_EQ(read(folders.staging / "en/persons/p44sj9v9201.html"), "<p>Liu Xiaobo</p>\n");
   EXPECT_FALSE(fs::exists(folders.staging / "en/by-hand.html"));
   EXPECT_FALSE(fs::exists(folders.staging / "en/persons/p1.html.jz-new"));
+  EXPECT_FALSE(fs::exists(folders.staging / "by-hand"));
+  EXPECT_FALSE(fs::exists(folders.staging / "static/site.css"));
   EXPECT_TRUE(fs::exists(folders.staging / "manifest.sig"));  // replaced when signed
   std::vector<std::string> paths;
   for (const auto& e : *held) paths.push_back(e.path);
-  EXPECT_EQ(paths,
-            (std::vector<std::string>{"en/index.html", "en/persons/p44sj9v9201.html", "index.html",
-                                      "static/site.css", "zh-hans/persons/p44sj9v9201.html"}));
-  EXPECT_EQ((*held)[3].blake2b, blake2b("body{margin:0}\n"));
+  EXPECT_EQ(paths, (std::vector<std::string>{"en/index.html", "en/persons/p44sj9v9201.html",
+                                             "index.html", "zh-hans/persons/p44sj9v9201.html"}));
+  EXPECT_EQ((*held)[0].blake2b, blake2b("<!doctype html><title>Jianzheng</title>\n"));
 }
 
 TEST_F(MirrorFolders, NothingToBuildOnGivesAnEmptyFolder) {
@@ -40,6 +44,16 @@ TEST_F(MirrorFolders, NothingToBuildOnGivesAnEmptyFolder) {
   auto none = start_staging(folders);
   ASSERT_TRUE(none) << none.status().message();
   EXPECT_TRUE(none->empty());
+  EXPECT_TRUE(fs::is_directory(folders.staging) && fs::is_empty(folders.staging));
+
+  fs::path gone = make_site("m.previous");
+  sign(gone, make_keys());
+  for (const char* f : {"index.html", "en/index.html", "en/persons/p44sj9v9201.html",
+                        "zh-hans/persons/p44sj9v9201.html", "static/site.css", "empty.txt"})
+    fs::remove(gone / f);
+  auto emptied = start_staging(folders);
+  ASSERT_TRUE(emptied) << emptied.status().message();
+  EXPECT_TRUE(emptied->empty());
   EXPECT_TRUE(fs::is_directory(folders.staging) && fs::is_empty(folders.staging));
 
   make_site("m.previous");

@@ -309,6 +309,11 @@ TEST_F(MirrorIncrementalTest, RendersEverythingWhenTheEarlierStateCannotBeTruste
   MirrorReport c = publish("c", kDay, "m0", &first.state);
   EXPECT_EQ(c.pages, 1u);
   same_files("c", c, first);
+  // And one cut short: both are rendered, not linked as they are.
+  std::ofstream(dir_ / "m0/en/persons/p0000000nc1.html", std::ios::trunc) << "cut";
+  MirrorReport d = publish("d", kDay, "m0", &first.state);
+  EXPECT_EQ(d.pages, 2u);
+  same_files("d", d, first);
 }
 
 TEST_F(MirrorIncrementalTest, TheStateIsKeptBesideTheMirrorAndReadBack) {
