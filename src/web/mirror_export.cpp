@@ -119,7 +119,7 @@ class Exporter {
           auto lease = readers.acquire();
           if (!lease) return lease.status();
           return std::unique_ptr<store::Store>(
-              new ReadsRecordingStore(std::move(*lease), shared_records_));
+              new ReadsRecordingStore(std::move(*lease), shared_records_, shared_lists_));
         }),
         context_{site, recording_, cache_, nullptr, &render_},
         options_(options),
@@ -403,6 +403,7 @@ class Exporter {
 
   MirrorRender render_;
   SharedRecords shared_records_{kSharedRecords};
+  SharedLists shared_lists_;
   ReaderPool recording_;  // readers that note what each page reads
   PageCache cache_{0};    // unused: a mirror's pages are rendered once
   Context context_;

@@ -1,5 +1,8 @@
 #include "web/reads_recording_store.hpp"
 
+#include <algorithm>
+#include <limits>
+
 #include "web/page_reads.hpp"
 
 namespace jz::web {
@@ -14,6 +17,51 @@ std::optional<Record> SharedRecords::find(std::string_view id) const {
 void SharedRecords::add(const Record& record) {
   std::unique_lock lock(mutex_);
   if (records_.size() < capacity_) records_.emplace(record.id, record);
+}
+
+namespace {
+
+// What identifies a list's order or counts: its kind, its filters and the rest, joined.
+std::string list_key(std::string_view kind, std::string_view rest,
+                     const std::vector<Facet>& filters) {
+  std::string key(kind);
+  key.append(1, '\0').append(rest);
+  for (const auto& f : filters) key.append(1, '\0').append(f.name).append(1, '=').append(f.value);
+  return key;
+}
+
+}  // namespace
+
+Result<SharedLists::Ids> SharedLists::order(store::Store& reader, const store::ListQuery& query,
+                                            SharedRecords& records) {
+  const std::string key =
+      list_key(query.kind, query.order == store::ListQuery::Order::kSlug ? "slug" : "updated",
+               query.filters);
+  std::lock_guard lock(mutex_);
+  if (auto it = orders_.find(key); it != orders_.end()) return it->second;
+  store::ListQuery all = query;
+  all.offset = 0;
+  all.limit = std::numeric_limits<std::int64_t>::max();
+  auto page = reader.list_public(all);
+  if (!page) return page.status();
+  auto ids = std::make_shared<std::vector<std::string>>();
+  ids->reserve(page->records.size());
+  for (const auto& r : page->records) {
+    ids->push_back(r.id);
+    records.add(r);
+  }
+  return orders_.emplace(key, std::move(ids)).first->second;
+}
+
+Result<SharedLists::Counts> SharedLists::facet_counts(store::Store& reader, std::string_view kind,
+                                                      std::string_view name,
+                                                      const std::vector<Facet>& filters) {
+  const std::string key = list_key(kind, name, filters);
+  std::lock_guard lock(mutex_);
+  if (auto it = counts_.find(key); it != counts_.end()) return it->second;
+  auto counts = reader.facet_counts(kind, name, filters);
+  if (!counts) return counts.status();
+  return counts_.emplace(key, std::move(*counts)).first->second;
 }
 
 Result<Record> ReadsRecordingStore::get(std::string_view id) {
@@ -83,15 +131,26 @@ Result<store::ListPage> ReadsRecordingStore::list_public(const store::ListQuery&
     note_change(query.kind);
   else
     note_list(query.kind);
-  auto page = reader_->list_public(query);
-  if (page) note_shown(page->records);
+  auto ids = lists_.order(*reader_, query, shared_);
+  if (!ids) return ids.status();
+  store::ListPage page;
+  page.total = static_cast<std::int64_t>((*ids)->size());
+  const auto from = static_cast<std::size_t>(std::clamp<std::int64_t>(query.offset, 0, page.total));
+  const auto to = static_cast<std::size_t>(std::clamp<std::int64_t>(
+                      query.limit, 0, page.total - static_cast<std::int64_t>(from))) +
+                  from;
+  for (std::size_t i = from; i < to; ++i) {
+    auto record = get((**ids)[i]);  // notes the record, as a list shows it
+    if (!record) return record.status();
+    page.records.push_back(std::move(*record));
+  }
   return page;
 }
 
 Result<std::vector<std::pair<std::string, std::int64_t>>> ReadsRecordingStore::facet_counts(
     std::string_view kind, std::string_view name, const std::vector<Facet>& filters) {
   note_list(kind);
-  return reader_->facet_counts(kind, name, filters);
+  return lists_.facet_counts(*reader_, kind, name, filters);
 }
 
 Result<std::map<std::string, std::int64_t>> ReadsRecordingStore::count_public_by_kind() {

@@ -1,6 +1,9 @@
 #pragma once
 // A Store that notes what each call reads (page_reads.hpp) and passes it on to the reader it
 // holds: how a mirror export learns which records and lists each page depends on.
+#include <map>
+#include <memory>
+#include <mutex>
 #include <shared_mutex>
 
 #include "core/string_map.hpp"
@@ -24,10 +27,29 @@ class SharedRecords {
   StringMap<Record> records_;  // looked up by the string_view a page asks with
 };
 
+// The lists of one export, each read from the database once: every page of a list asks for
+// the same order and the same facet counts, and each such query reads all of the kind's
+// records (a list of 400 pages was 400 of them). The same state of the database as above.
+class SharedLists {
+ public:
+  using Ids = std::shared_ptr<const std::vector<std::string>>;
+  using Counts = std::vector<std::pair<std::string, std::int64_t>>;
+  // The ids of every record `query` lists, offset and limit aside, in its order; the records
+  // read go to `records`.
+  Result<Ids> order(store::Store& reader, const store::ListQuery& query, SharedRecords& records);
+  Result<Counts> facet_counts(store::Store& reader, std::string_view kind, std::string_view name,
+                              const std::vector<Facet>& filters);
+
+ private:
+  std::mutex mutex_;  // held while a list is read: pages of that list wait for it, not read it too
+  std::map<std::string, Ids, std::less<>> orders_;
+  std::map<std::string, Counts, std::less<>> counts_;
+};
+
 class ReadsRecordingStore : public store::Store {
  public:
-  ReadsRecordingStore(ReaderPool::Lease reader, SharedRecords& shared)
-      : reader_(std::move(reader)), shared_(shared) {}
+  ReadsRecordingStore(ReaderPool::Lease reader, SharedRecords& shared, SharedLists& lists)
+      : reader_(std::move(reader)), shared_(shared), lists_(lists) {}
 
   Result<Record> get(std::string_view id) override;
   Result<std::vector<Record>> list(std::string_view kind, std::int64_t offset,
@@ -54,6 +76,7 @@ class ReadsRecordingStore : public store::Store {
  private:
   ReaderPool::Lease reader_;
   SharedRecords& shared_;
+  SharedLists& lists_;
 };
 
 }  // namespace jz::web

@@ -10,6 +10,7 @@
 #include "exchange/import.hpp"
 #include "web/mirror_changes.hpp"
 #include "web/mirror_export.hpp"
+#include "web/reads_recording_store.hpp"
 
 namespace jz::web {
 namespace {
@@ -244,6 +245,40 @@ TEST_F(MirrorIncrementalTest, AnOlderMirrorInTheFolderIsUpdatedWithoutTouchingTh
   // The current mirror, whose files the older one shared, is as it was.
   for (const auto& f : current.files)
     EXPECT_EQ(blake2b(slurp(dir_ / "current" / f.path)), f.blake2b) << f.path;
+}
+
+TEST_F(MirrorIncrementalTest, ListsReadOnceForAnExportGiveWhatTheDatabaseGives) {
+  change("p0000000125", [](Record& r) { std::get<Person>(r.body).status = "detained"; });
+  SharedRecords records(1000);
+  SharedLists lists;
+  auto lease = readers_->acquire();
+  ASSERT_TRUE(lease);
+  ReadsRecordingStore once(std::move(*lease), records, lists);
+  auto direct = readers_->acquire();
+  ASSERT_TRUE(direct);
+  auto ids = [](const store::ListPage& p) {
+    std::vector<std::string> out;
+    for (const auto& r : p.records) out.push_back(r.id);
+    return out;
+  };
+  for (auto order : {store::ListQuery::Order::kSlug, store::ListQuery::Order::kRecentlyUpdated})
+    for (const auto& filters : {std::vector<Facet>{}, std::vector<Facet>{{"status", "detained"}}})
+      for (std::int64_t offset : {0, 7, 30, 40})
+        for (std::int64_t limit : {5, 50}) {
+          store::ListQuery q{"person", filters, order, offset, limit};
+          auto a = once.list_public(q);
+          auto b = (*direct)->list_public(q);
+          ASSERT_TRUE(a && b);
+          EXPECT_EQ(a->total, b->total);
+          EXPECT_EQ(ids(*a), ids(*b)) << offset << " " << limit << " " << filters.size();
+        }
+  for (const auto& filters : {std::vector<Facet>{}, std::vector<Facet>{{"status", "detained"}}}) {
+    auto a = once.facet_counts("person", "status", filters);
+    auto b = (*direct)->facet_counts("person", "status", filters);
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(*a, *b);
+    EXPECT_FALSE(a->empty());
+  }
 }
 
 TEST_F(MirrorIncrementalTest, OnlyAChangeThatCanMoveARecordReachesTheLists) {
