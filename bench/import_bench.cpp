@@ -196,6 +196,8 @@ class TimedStore final : public jz::store::Store {
       return s;
     });
   }
+  jz::Status hold_snapshot() override { return inner_.hold_snapshot(); }
+  void release_snapshot() override { inner_.release_snapshot(); }
   jz::Result<jz::store::VerifyReport> verify() override { return inner_.verify(); }
   jz::store::Accounts& accounts() override { return inner_.accounts(); }
   jz::store::Drafts& drafts() override { return inner_.drafts(); }

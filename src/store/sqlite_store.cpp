@@ -242,6 +242,7 @@ class SqliteStore final : public Store {
 
   Status transaction(const std::function<Status()>& work) override {
     if (in_transaction_) return work();  // nested: part of the outer transaction
+    if (in_snapshot_) return Status::internal("a snapshot is held; release it before writing");
     JZ_RETURN_IF_ERROR(db_.exec("BEGIN IMMEDIATE"));
     in_transaction_ = true;
     Status s = load_head();
@@ -262,6 +263,19 @@ class SqliteStore final : public Store {
     head_dirty_ = false;
     if (!s.is_ok()) (void)db_.exec("ROLLBACK");
     return s;
+  }
+
+  Status hold_snapshot() override {
+    if (in_transaction_ || in_snapshot_)
+      return Status::internal("a snapshot is held or a transaction is open already");
+    JZ_RETURN_IF_ERROR(db_.exec("BEGIN"));
+    in_snapshot_ = true;
+    return Status::ok();
+  }
+
+  void release_snapshot() override {
+    if (in_snapshot_) (void)db_.exec("ROLLBACK");  // it wrote nothing
+    in_snapshot_ = false;
   }
 
   Result<VerifyReport> verify() override {
@@ -507,6 +521,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<Accounts> accounts_;
   std::unique_ptr<Drafts> drafts_;
   bool in_transaction_ = false;
+  bool in_snapshot_ = false;  // hold_snapshot()
   bool head_dirty_ = false;
   std::int64_t head_seq_ = 0;
   std::string head_hash_;

@@ -107,6 +107,12 @@ class Store {
 
   // Runs `work` in one transaction: all of its writes land, or none do.
   virtual Status transaction(const std::function<Status()>& work) = 0;
+  // From hold_snapshot() to release_snapshot(), every read sees one state of the database and
+  // takes no lock of its own: what a long run of reads (a mirror export) wants. Writes from
+  // other connections go on; this one sees none of them until it lets go. Not inside a
+  // transaction().
+  virtual Status hold_snapshot() = 0;
+  virtual void release_snapshot() = 0;
 
   virtual Result<VerifyReport> verify() = 0;
   // The team's accounts, in the same database (writes join an open transaction()).

@@ -118,8 +118,7 @@ class Exporter {
         recording_([&readers, this]() -> Result<std::unique_ptr<store::Store>> {
           auto lease = readers.acquire();
           if (!lease) return lease.status();
-          return std::unique_ptr<store::Store>(
-              new ReadsRecordingStore(std::move(*lease), shared_records_, shared_lists_));
+          return ReadsRecordingStore::open(std::move(*lease), shared_records_, shared_lists_);
         }),
         context_{site, recording_, cache_, nullptr, &render_},
         options_(options),

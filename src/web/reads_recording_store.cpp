@@ -101,6 +101,18 @@ Result<std::map<std::string, std::int64_t>> ReadsRecordingStore::count_by_kind()
 
 // A new referrer names `id` among its references; one that stops pointing here was returned,
 // so it is noted as a record.
+Result<std::unique_ptr<store::Store>> ReadsRecordingStore::open(ReaderPool::Lease reader,
+                                                                SharedRecords& shared,
+                                                                SharedLists& lists) {
+  JZ_RETURN_IF_ERROR(reader->hold_snapshot());
+  return std::unique_ptr<store::Store>(new ReadsRecordingStore(std::move(reader), shared, lists));
+}
+
+// The reader goes back to its pool without the snapshot.
+ReadsRecordingStore::~ReadsRecordingStore() {
+  reader_->release_snapshot();
+}
+
 Result<std::vector<std::string>> ReadsRecordingStore::referrers(std::string_view id) {
   note_referrers(id);
   auto ids = reader_->referrers(id);
@@ -174,6 +186,13 @@ Result<store::PutOutcome> ReadsRecordingStore::put(Record& record,
 
 Status ReadsRecordingStore::transaction(const std::function<Status()>& work) {
   return reader_->transaction(work);
+}
+
+Status ReadsRecordingStore::hold_snapshot() {
+  return reader_->hold_snapshot();
+}
+void ReadsRecordingStore::release_snapshot() {
+  reader_->release_snapshot();
 }
 
 Result<store::VerifyReport> ReadsRecordingStore::verify() {

@@ -48,8 +48,11 @@ class SharedLists {
 
 class ReadsRecordingStore : public store::Store {
  public:
-  ReadsRecordingStore(ReaderPool::Lease reader, SharedRecords& shared, SharedLists& lists)
-      : reader_(std::move(reader)), shared_(shared), lists_(lists) {}
+  // Holds a snapshot of `reader` (Store::hold_snapshot) for as long as it lives: an export's
+  // readers see one state of the database, and take no lock per query.
+  static Result<std::unique_ptr<store::Store>> open(ReaderPool::Lease reader, SharedRecords& shared,
+                                                    SharedLists& lists);
+  ~ReadsRecordingStore() override;
 
   Result<Record> get(std::string_view id) override;
   Result<std::vector<Record>> list(std::string_view kind, std::int64_t offset,
@@ -69,11 +72,16 @@ class ReadsRecordingStore : public store::Store {
   Result<std::int64_t> last_change() override;
   Result<store::PutOutcome> put(Record& record, const store::ChangeInfo& change) override;
   Status transaction(const std::function<Status()>& work) override;
+  Status hold_snapshot() override;
+  void release_snapshot() override;
   Result<store::VerifyReport> verify() override;
   store::Accounts& accounts() override;
   store::Drafts& drafts() override;
 
  private:
+  ReadsRecordingStore(ReaderPool::Lease reader, SharedRecords& shared, SharedLists& lists)
+      : reader_(std::move(reader)), shared_(shared), lists_(lists) {}
+
   ReaderPool::Lease reader_;
   SharedRecords& shared_;
   SharedLists& lists_;

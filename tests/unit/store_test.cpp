@@ -140,6 +140,30 @@ TEST_F(StoreTest, ATransactionLandsWhollyOrNotAtAll) {
   EXPECT_TRUE(problems().empty());
 }
 
+TEST_F(StoreTest, AHeldSnapshotSeesOneStateUntilItIsLetGo) {
+  put(kSource);
+  auto reader = open_sqlite(path_, {.clock = fixed_clock("2026-11-22T10:00:00Z")});
+  ASSERT_TRUE(reader) << reader.status().message();
+  ASSERT_TRUE((*reader)->hold_snapshot().is_ok());
+  auto before = (*reader)->last_change();
+  ASSERT_TRUE(before);
+  EXPECT_EQ((*reader)->hold_snapshot().code(), Code::kInternal);  // one at a time
+
+  put(kPerson);  // another connection writes while the snapshot is held
+  auto held = (*reader)->last_change();
+  ASSERT_TRUE(held);
+  EXPECT_EQ(*held, *before);
+  EXPECT_EQ((*reader)->get("p0000000001").status().code(), Code::kNotFound);
+  Record other = rec(kPerson);  // it writes nothing while it holds one
+  EXPECT_EQ((*reader)->put(other, {"t", "t"}).status().code(), Code::kInternal);
+
+  (*reader)->release_snapshot();
+  auto after = (*reader)->last_change();
+  ASSERT_TRUE(after);
+  EXPECT_GT(*after, *before);
+  EXPECT_TRUE((*reader)->get("p0000000001"));
+}
+
 TEST_F(StoreTest, ReferencesMayComeLaterInATransactionButMustExistAtCommit) {
   Status s = store_->transaction([&]() -> Status {
     Record p = rec(kPerson);  // cites s0000000001, written next

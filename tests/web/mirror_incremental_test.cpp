@@ -253,7 +253,9 @@ TEST_F(MirrorIncrementalTest, ListsReadOnceForAnExportGiveWhatTheDatabaseGives) 
   SharedLists lists;
   auto lease = readers_->acquire();
   ASSERT_TRUE(lease);
-  ReadsRecordingStore once(std::move(*lease), records, lists);
+  auto opened = ReadsRecordingStore::open(std::move(*lease), records, lists);
+  ASSERT_TRUE(opened);
+  store::Store& once = **opened;
   auto direct = readers_->acquire();
   ASSERT_TRUE(direct);
   auto ids = [](const store::ListPage& p) {
@@ -279,6 +281,18 @@ TEST_F(MirrorIncrementalTest, ListsReadOnceForAnExportGiveWhatTheDatabaseGives) 
     EXPECT_EQ(*a, *b);
     EXPECT_FALSE(a->empty());
   }
+
+  // It holds one state of the database: a later change is not seen through it.
+  auto before = once.last_change();
+  ASSERT_TRUE(before);
+  change("p0000000126", [](Record& r) { std::get<Person>(r.body).name.en = "Changed later"; });
+  auto after = (*direct)->last_change();
+  auto still = once.last_change();
+  auto held = once.get("p0000000126");
+  ASSERT_TRUE(after && still && held);
+  EXPECT_GT(*after, *before);
+  EXPECT_EQ(*still, *before);
+  EXPECT_NE(std::get<Person>(held->body).name.en, "Changed later");
 }
 
 TEST_F(MirrorIncrementalTest, OnlyAChangeThatCanMoveARecordReachesTheLists) {
