@@ -19,23 +19,31 @@ using kainjow::mustache::mustache;
 // kainjow renders its own `data` type; JSON from the handlers is converted once per render.
 // Every non-empty array `xs` in an object also sets `has_xs`, so a template can wrap a
 // list in its heading and <ul> only when there is something to show.
+// kainjow's set() and push_back() copy the value they are given, a whole subtree at every
+// level of nesting; each value is moved into its place instead.
 data to_data(const nlohmann::json& j) {
   if (j.is_object()) {
     data d{data::type::object};
     for (const auto& [k, v] : j.items()) {
-      d.set(k, to_data(v));
-      if (v.is_array() && !v.empty()) d.set("has_" + k, data{data::type::bool_true});
+      d[k] = to_data(v);
+      if (v.is_array() && !v.empty()) d["has_" + k] = data{data::type::bool_true};
     }
     return d;
   }
   if (j.is_array()) {
+    // Reserved, so that no element is copied when the vector grows (kainjow's move
+    // constructor is not noexcept).
+    kainjow::mustache::list items;
+    items.reserve(j.size());
+    for (const auto& v : j) items.push_back(to_data(v));
     data d{data::type::list};
-    for (const auto& v : j) d.push_back(to_data(v));
+    // list_value() is const only to kainjow's readers: the vector it names is d's own.
+    const_cast<kainjow::mustache::list&>(d.list_value()) = std::move(items);
     return d;
   }
   if (j.is_boolean())
     return j.get<bool>() ? data{data::type::bool_true} : data{data::type::bool_false};
-  if (j.is_string()) return data{j.get<std::string>()};
+  if (j.is_string()) return data{j.get_ref<const std::string&>()};
   if (j.is_null()) return data{data::type::bool_false};
   return data{j.dump()};
 }
