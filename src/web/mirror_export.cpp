@@ -133,18 +133,41 @@ class Exporter {
     queue_.push_back(std::move(url));
   }
 
-  // The records' pages come from `record_paths` ("/persons/p1"), in each language, after the
-  // pages already queued.
-  void add_record_pages(std::vector<std::string> record_paths) {
-    record_paths_ = std::move(record_paths);
+  ~Exporter() {
+    if (!workers_.empty()) stop(Status::internal("the export stopped early"));
   }
 
-  Status run() {
-    std::vector<std::thread> workers;
+  // Starts the threads on the pages queued so far: the lists and the rest of the route
+  // table keep them busy while the records are read for add_record_pages().
+  void start() {
     for (unsigned i = 0; i < std::max(1u, options_.threads); ++i)
-      workers.emplace_back([this] { work(); });
-    for (auto& w : workers) w.join();
+      workers_.emplace_back([this] { work(); });
+  }
+
+  // The records' pages come from `record_paths` ("/persons/p1"), in each language, after the
+  // pages queued before; until they are given, an idle thread waits for them.
+  void add_record_pages(std::vector<std::string> record_paths) {
+    std::lock_guard lock(mutex_);
+    record_paths_ = std::move(record_paths);
+    records_known_ = true;
+    idle_.notify_all();
+  }
+
+  // Waits for the threads start() began; call add_record_pages() first, or stop() them.
+  Status finish_pages() {
+    for (auto& w : workers_) w.join();
+    workers_.clear();
     return failure_;
+  }
+
+  // Stops the threads after the pages they are on, when the records could not be read.
+  void stop(Status why) {
+    {
+      std::lock_guard lock(mutex_);
+      if (failure_.is_ok()) failure_ = std::move(why);
+      idle_.notify_all();
+    }
+    (void)finish_pages();
   }
 
   // Makes the mirror file `path` hold `bytes`, and records it.
@@ -377,7 +400,7 @@ class Exporter {
           return true;
         }
       }
-      if (busy_ == 0) return false;
+      if (busy_ == 0 && records_known_) return false;
       idle_.wait(lock);
     }
   }
@@ -414,6 +437,7 @@ class Exporter {
   std::deque<std::string> queue_;
   std::unordered_set<std::string> seen_;  // mirror files queued or written
   std::vector<std::string> record_paths_;
+  bool records_known_ = false;  // add_record_pages() was called
   std::size_t next_record_ = 0;
   std::size_t busy_ = 0, done_ = 0;
   Status failure_;
@@ -422,6 +446,7 @@ class Exporter {
   StringMap<const MirrorFile*> held_;  // options_.out_holds by path
   std::vector<MirrorPageState> pages_;
   MirrorReport report_;
+  std::vector<std::thread> workers_;
 };
 
 // What the mirror's search index holds of a public record: its page, and its title, kind and
@@ -533,9 +558,12 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
   for (auto& url : fixed_pages()) exporter.add(std::move(url));
   for (const auto& name : site.assets.names()) exporter.add("/static/" + name);
 
+  // The pages without a record render while the records are read, for their pages, their
+  // lines of records.jsonl and the search index.
+  exporter.start();
   std::vector<std::string> record_paths;
   std::string jsonl;
-  JZ_RETURN_IF_ERROR(store.for_each([&](const Record& r) -> Status {
+  Status scanned = store.for_each([&](const Record& r) -> Status {
     auto view = public_view(r, *oracle);
     if (!view) return Status::ok();
     jsonl += to_canonical_json(*view);
@@ -547,9 +575,13 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
     if (!fields) return fields.status();
     if (*fields) index.add(static_document(site, render, *view, section, std::move(**fields)));
     return Status::ok();
-  }));
+  });
+  if (scanned.is_ok()) scanned = exporter.write("data/records.jsonl", jsonl).status();
+  if (!scanned.is_ok()) {
+    exporter.stop(scanned);
+    return scanned;
+  }
   exporter.add_record_pages(std::move(record_paths));
-  JZ_RETURN_IF_ERROR(exporter.write("data/records.jsonl", jsonl).status());
   jsonl = {};
 
   // The search index is built while the pages are: when most pages are taken from the earlier
@@ -560,7 +592,7 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
       return exporter.write("search/" + name, bytes).status();
     });
   });
-  Status rendered = exporter.run();
+  Status rendered = exporter.finish_pages();
   // The root opens in Simplified Chinese, as the live site's "/" does without a preference;
   // its language links lead to the others.
   const std::string home = "/" + std::string(i18n::url_prefix(i18n::Lang::kZhHans)) + "/";

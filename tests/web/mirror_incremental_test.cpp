@@ -1,6 +1,7 @@
 // An incremental mirror: after each kind of change, the export that takes unchanged pages
 // from the earlier one writes the same files as a full export, and renders fewer pages.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <fstream>
@@ -363,6 +364,23 @@ TEST_F(MirrorIncrementalTest, RendersEverythingWhenTheEarlierStateCannotBeTruste
   MirrorReport d = publish("d", kDay, "m0", &first.state);
   EXPECT_EQ(d.pages, 2u);
   same_files("d", d, first);
+}
+
+// The pages without a record render while the records are read: a record that cannot be
+// read fails the export, and the threads already rendering stop with it.
+TEST_F(MirrorIncrementalTest, ARecordThatCannotBeReadStopsTheExportAndItsThreads) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, "UPDATE records SET body = '{' WHERE id = 'p0000000125'", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  MirrorOptions o;
+  o.out = dir_ / "broken";
+  o.now = kDay;
+  auto report = export_mirror(*site_, *readers_, o);
+  ASSERT_FALSE(report);
+  EXPECT_EQ(report.status().code(), Code::kCorrupt) << report.status().message();
 }
 
 TEST_F(MirrorIncrementalTest, TheStateIsKeptBesideTheMirrorAndReadBack) {
