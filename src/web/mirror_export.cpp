@@ -544,6 +544,7 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
     } else {
       reuse.emplace(Reuse{options.previous_dir, {}, std::move(**changed), earlier->day != day});
       for (const auto& page : earlier->pages) reuse->pages.emplace(page.file, &page);
+      state.strings = earlier->strings;  // the pages taken keep their lines, which number these
     }
   }
 

@@ -3,9 +3,9 @@
 #include <charconv>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string_view>
-
-#include "core/string_map.hpp"
+#include <unordered_map>
 
 namespace jz::web {
 namespace {
@@ -18,6 +18,14 @@ constexpr int kFormat = 2;
 // bytes of a JSON line per page, and no JSON to parse for them.
 class StringTable {
  public:
+  StringTable() = default;
+  // Numbers as `earlier` did, new strings after its last.
+  explicit StringTable(const MirrorStateStrings& earlier) : next_(earlier.strings.size()) {
+    numbers_.reserve(earlier.strings.size());
+    for (std::size_t i = 0; i < earlier.strings.size(); ++i)
+      numbers_.emplace(earlier.strings[i], i);
+  }
+
   // The string's number, writing its "s" line first when it is new.
   std::size_t number(std::string_view s, std::string& out) {
     if (auto it = numbers_.find(s); it != numbers_.end()) return it->second;
@@ -31,11 +39,15 @@ class StringTable {
         out += c;
     }
     out += '\n';
-    return numbers_.emplace(s, numbers_.size()).first->second;
+    return numbers_.emplace(s, next_++).first->second;
   }
 
+  std::size_t size() const { return next_; }
+
  private:
-  StringMap<std::size_t> numbers_;
+  // Views of the strings being written, which outlive the table.
+  std::unordered_map<std::string_view, std::size_t> numbers_;
+  std::size_t next_ = 0;
 };
 
 std::string unescape(std::string_view s) {
@@ -118,7 +130,9 @@ Result<MirrorState> read_mirror_state(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::not_found(path.string() + ": cannot read it");
   MirrorState state;
-  std::vector<std::string> table;
+  auto strings = std::make_shared<MirrorStateStrings>();
+  const std::vector<std::string>& table = strings->strings;
+  std::optional<std::size_t> numbered;
   std::string line;
   std::size_t n = 0;
   while (std::getline(in, line)) {
@@ -137,20 +151,32 @@ Result<MirrorState> read_mirror_state(const std::filesystem::path& path) {
       state.head_hash = j["head_hash"].get<std::string>();
       state.day = j["day"].get<std::int64_t>();
     } else if (line.starts_with("s\t")) {
-      table.push_back(unescape(std::string_view(line).substr(2)));
+      strings->strings.push_back(unescape(std::string_view(line).substr(2)));
+      strings->lines.append(line).append(1, '\n');
     } else if (line.starts_with("p\t")) {
       auto page = page_of(line, table);
       if (!page) return Status::corrupt(at + page.status().message());
+      page->line = std::move(line);
       state.pages.push_back(std::move(*page));
+    } else if (std::uint64_t count = 0; line.starts_with("n\t") && !numbered &&
+                                        number_of(std::string_view(line).substr(2), count) &&
+                                        count <= table.size()) {
+      numbered = count;
     } else {
-      return Status::corrupt(at + "neither a string (s) nor a page (p)");
+      return Status::corrupt(at + "not a string (s), a page (p) or the strings numbered (n)");
     }
   }
   if (n == 0) return Status::corrupt(path.string() + ": empty");
+  strings->numbered = numbered.value_or(table.size());
+  if (!state.pages.empty()) state.strings = std::move(strings);
   return state;
 }
 
 Status write_mirror_state(const std::filesystem::path& path, const MirrorState& state) {
+  // The strings the pages' lines number, unless so many of them are left over that they are
+  // better numbered afresh.
+  const MirrorStateStrings* earlier = state.strings.get();
+  if (earlier && earlier->strings.size() > 2 * earlier->numbered) earlier = nullptr;
   const auto partial = path.string() + ".partial";
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
@@ -161,7 +187,8 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
                 {"day", state.day}}
                .dump()
         << '\n';
-    StringTable table;
+    StringTable table = earlier ? StringTable(*earlier) : StringTable();
+    if (earlier) out << earlier->lines;
     std::string strings, line;
     auto list = [&](const std::vector<std::string>& items) {
       line += '\t';
@@ -171,6 +198,10 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
       }
     };
     for (const auto& p : state.pages) {
+      if (earlier && !p.line.empty()) {
+        out << p.line << '\n';
+        continue;
+      }
       strings.clear();
       line = "p\t" + std::to_string(table.number(p.url, strings)) + '\t' +
              std::to_string(table.number(p.file, strings)) + '\t' + std::to_string(p.size) + '\t' +
@@ -180,6 +211,7 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
       list(p.outside);
       out << strings << line << '\n';
     }
+    out << "n\t" << (earlier ? earlier->numbered : table.size()) << '\n';
     out.close();
     if (!out) return Status::io(partial + ": cannot write (disk full?)");
   }

@@ -6,6 +6,7 @@
 // of records that are not public.
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,17 @@ struct MirrorPageState {
   std::vector<std::string> outside = {};  // URLs it links to that a mirror cannot hold
   std::uint64_t size = 0;
   Digest blake2b = {};
+  // Its "p" line in the state it was read from, naming strings by their numbers there
+  // (MirrorState::strings): a page taken unchanged is written with it as it is, without
+  // numbering its strings again. Empty for a page rendered now.
+  std::string line = {};
+};
+
+// The strings of a state file as read, by number, and their "s" lines in that order.
+struct MirrorStateStrings {
+  std::vector<std::string> strings;
+  std::string lines;
+  std::size_t numbered = 0;  // how many there were when the pages were last numbered afresh
 };
 
 struct MirrorState {
@@ -31,14 +43,19 @@ struct MirrorState {
   std::string head_hash;        // the hash of that revision ("" when there was none)
   std::int64_t day = 0;         // the day in China its clocks counted to (days since 1970)
   std::vector<MirrorPageState> pages;
+  // The strings of the state the pages' lines come from: written first again, so that those
+  // lines stay true. Null when no page has a line.
+  std::shared_ptr<const MirrorStateStrings> strings = {};
 };
 
 // "m" -> "m.publish-state": beside the mirror, so a copy of the mirror leaves it out.
 std::filesystem::path mirror_state_path(const std::filesystem::path& mirror);
 
 // Lines: the header (JSON), then for each page the strings it uses first ("s", each string
-// once in the file) and the page ("p", its strings by number). An error names the file and
-// line.
+// once in the file) and the page ("p", its strings by number). Written again with the strings
+// it was read with (MirrorState::strings), it keeps them all, in their order, and adds the
+// new ones after; strings no page names any more stay until there are twice as many as at the
+// last numbering afresh, which then happens again. An error names the file and line.
 Result<MirrorState> read_mirror_state(const std::filesystem::path& path);
 // Written beside `path` and renamed over it, so a crash leaves the old state or the new.
 Status write_mirror_state(const std::filesystem::path& path, const MirrorState& state);

@@ -432,6 +432,71 @@ TEST_F(MirrorIncrementalTest, TheStateIsKeptBesideTheMirrorAndReadBack) {
   }
 }
 
+// A state written again with the strings it was read with keeps the lines of the pages taken
+// as they were, and numbers only what is new, after the strings it had.
+TEST_F(MirrorIncrementalTest, AStateWrittenAgainKeepsItsLinesAndAddsNewStringsAfter) {
+  MirrorReport first = publish("m0", kDay);
+  const fs::path one = dir_ / "one.publish-state", two = dir_ / "two.publish-state";
+  ASSERT_TRUE(write_mirror_state(one, first.state).is_ok());
+  auto read = read_mirror_state(one);
+  ASSERT_TRUE(read) << read.status().message();
+  ASSERT_TRUE(read->strings);
+  const std::size_t had = read->strings->strings.size();
+  EXPECT_EQ(read->strings->numbered, had);
+  for (const auto& p : read->pages) ASSERT_TRUE(p.line.starts_with("p\t")) << p.file;
+
+  // One page rendered again, linking somewhere new; the others taken as they were.
+  MirrorState next = *read;
+  MirrorPageState& changed = next.pages[3];
+  changed.line.clear();
+  changed.links.push_back("/en/a-page-never-linked-before");
+  changed.size += 1;
+  ASSERT_TRUE(write_mirror_state(two, next).is_ok());
+  const std::string text = slurp(two);
+  for (std::size_t i = 0; i < read->pages.size(); ++i) {
+    if (i == 3) continue;
+    EXPECT_NE(text.find(read->pages[i].line + "\n"), std::string::npos) << read->pages[i].file;
+  }
+  // The strings it had come first, in their order; the new one once, after them.
+  EXPECT_EQ(text.substr(text.find('\n') + 1, read->strings->lines.size()), read->strings->lines);
+  EXPECT_EQ(text.find("\t/en/a-page-never-linked-before\n"),
+            text.rfind("\t/en/a-page-never-linked-before\n"));
+  EXPECT_GT(text.find("\t/en/a-page-never-linked-before\n"), read->strings->lines.size());
+
+  auto again = read_mirror_state(two);
+  ASSERT_TRUE(again) << again.status().message();
+  ASSERT_EQ(again->pages.size(), next.pages.size());
+  for (std::size_t i = 0; i < next.pages.size(); ++i) {
+    EXPECT_EQ(again->pages[i].links, next.pages[i].links) << i;
+    EXPECT_EQ(again->pages[i].reads, next.pages[i].reads) << i;
+    EXPECT_EQ(again->pages[i].size, next.pages[i].size) << i;
+  }
+  EXPECT_EQ(again->strings->strings.size(), had + 1);
+  EXPECT_EQ(again->strings->numbered, had);  // numbered afresh when it was first written
+}
+
+TEST_F(MirrorIncrementalTest, AStateWithTwiceTheStringsItNeedsIsNumberedAfresh) {
+  MirrorPageState page{"/en/a", "en/a.html", {"r:p1"}, false};
+  page.links = {"/en/b"};
+  auto strings = std::make_shared<MirrorStateStrings>();
+  for (int i = 0; i < 5; ++i) strings->strings.push_back("left over " + std::to_string(i));
+  strings->numbered = 2;  // 5 > 2 x 2
+  for (const auto& s : strings->strings) strings->lines += "s\t" + s + "\n";
+  page.line = "p\t0\t1\t0\t" + std::string(64, '0') + "\t0\t2\t3\t";  // names left-over strings
+  MirrorState state{"r", 7, "h", 20000, {page}};
+  state.strings = strings;
+  const fs::path path = dir_ / "s.publish-state";
+  ASSERT_TRUE(write_mirror_state(path, state).is_ok());
+  EXPECT_EQ(slurp(path).find("left over"), std::string::npos);
+  auto read = read_mirror_state(path);
+  ASSERT_TRUE(read) << read.status().message();
+  ASSERT_EQ(read->pages.size(), 1u);
+  EXPECT_EQ(read->pages[0].url, "/en/a");
+  EXPECT_EQ(read->pages[0].links, page.links);
+  EXPECT_EQ(read->strings->strings.size(), 4u);  // URL, file, read, link
+  EXPECT_EQ(read->strings->numbered, 4u);
+}
+
 TEST_F(MirrorIncrementalTest, TheStateKeepsAnyStringAsItWas) {
   MirrorState state{"r", 7, "h", 20000, {}};
   MirrorPageState page{"/en/a", "en/a.html", {"r:p1", "a\\b\nc\td,e f", ""}, true};
