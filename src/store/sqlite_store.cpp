@@ -265,16 +265,25 @@ class SqliteStore final : public Store {
     return s;
   }
 
+  // query_only makes every write on the connection fail while the snapshot is held, the
+  // accounts' and drafts' too (they would join the open transaction, and be rolled back).
   Status hold_snapshot() override {
     if (in_transaction_ || in_snapshot_)
       return Status::internal("a snapshot is held or a transaction is open already");
-    JZ_RETURN_IF_ERROR(db_.exec("BEGIN"));
+    JZ_RETURN_IF_ERROR(db_.exec("PRAGMA query_only = ON"));
+    if (Status begun = db_.exec("BEGIN"); !begun.is_ok()) {
+      (void)db_.exec("PRAGMA query_only = OFF");
+      return begun;
+    }
     in_snapshot_ = true;
     return Status::ok();
   }
 
   void release_snapshot() override {
-    if (in_snapshot_) (void)db_.exec("ROLLBACK");  // it wrote nothing
+    if (!in_snapshot_) return;
+    // A transaction that only read has nothing to undo: ROLLBACK of it does not fail.
+    (void)db_.exec("ROLLBACK");
+    (void)db_.exec("PRAGMA query_only = OFF");
     in_snapshot_ = false;
   }
 

@@ -126,7 +126,7 @@ class Exporter {
     for (const auto& f : options.out_holds) held_.emplace(f.path, &f);
   }
 
-  // Queues `url` unless its file is queued already.
+  // Queues `url` unless its file is queued already; before start(), or with mutex_ held.
   void add(std::string url) {
     auto file = mirror_file(url);
     if (!file || !seen_.insert(*file).second) return;
@@ -159,6 +159,9 @@ class Exporter {
     workers_.clear();
     return failure_;
   }
+
+  // Lets go of the readers' snapshots once no page is left to render.
+  void close_readers() { recording_.close_idle(); }
 
   // Stops the threads after the pages they are on, when the records could not be read.
   void stop(Status why) {
@@ -418,7 +421,9 @@ class Exporter {
       ++done_;
       if (!s.is_ok() && failure_.is_ok()) failure_ = s;
       if (options_.progress && done_ % 1000 == 0)
-        options_.progress(done_, done_ + queue_.size() + record_paths_.size() * 3 - next_record_);
+        options_.progress(
+            done_,
+            done_ + queue_.size() + record_paths_.size() * i18n::all_langs().size() - next_record_);
       idle_.notify_all();
     }
   }
@@ -598,6 +603,7 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
   // its language links lead to the others.
   const std::string home = "/" + std::string(i18n::url_prefix(i18n::Lang::kZhHans)) + "/";
   if (rendered.is_ok()) rendered = exporter.produce(home, "index.html", false);
+  exporter.close_readers();
   indexing.join();
   JZ_RETURN_IF_ERROR(rendered);
   if (!indexed) return indexed.status();

@@ -11,11 +11,12 @@ namespace jz::web {
 namespace {
 
 using nlohmann::json;
-constexpr int kFormat = 2;
+constexpr int kFormat = 3;  // 3: the "n" line
 
 // Every page links to the same navigation, so each string is written once, on an "s" line
-// before the first page that uses it, and pages name strings by number: a tenth of the
-// bytes of a JSON line per page, and no JSON to parse for them.
+// before the first page that uses it (the strings of the state read come first, all of them),
+// and pages name strings by number: a tenth of the bytes of a JSON line per page, and no JSON
+// to parse for them.
 class StringTable {
  public:
   StringTable() = default;
@@ -198,7 +199,8 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
       }
     };
     for (const auto& p : state.pages) {
-      if (earlier && !p.line.empty()) {
+      // A line that does not carry the page's hash is not the page's any more.
+      if (earlier && !p.line.empty() && p.line.find(to_hex(p.blake2b)) != std::string::npos) {
         out << p.line << '\n';
         continue;
       }

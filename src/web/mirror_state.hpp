@@ -44,7 +44,7 @@ struct MirrorState {
   std::int64_t day = 0;         // the day in China its clocks counted to (days since 1970)
   std::vector<MirrorPageState> pages;
   // The strings of the state the pages' lines come from: written first again, so that those
-  // lines stay true. Null when no page has a line.
+  // lines stay true. Null when the pages were not read from a state.
   std::shared_ptr<const MirrorStateStrings> strings = {};
 };
 

@@ -22,4 +22,12 @@ Result<ReaderPool::Lease> ReaderPool::acquire() {
   return Lease(*this, std::move(*store));
 }
 
+void ReaderPool::close_idle() {
+  std::vector<std::unique_ptr<store::Store>> closing;
+  {
+    std::lock_guard lock(mutex_);
+    closing.swap(idle_);
+  }
+}
+
 }  // namespace jz::web

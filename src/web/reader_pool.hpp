@@ -32,6 +32,9 @@ class ReaderPool {
   };
 
   Result<Lease> acquire();
+  // Closes the readers no one holds: what they hold goes with them (an export's snapshots,
+  // which keep SQLite from folding its WAL back into the database).
+  void close_idle();
 
  private:
   Open open_;

@@ -99,8 +99,6 @@ Result<std::map<std::string, std::int64_t>> ReadsRecordingStore::count_by_kind()
   return reader_->count_by_kind();
 }
 
-// A new referrer names `id` among its references; one that stops pointing here was returned,
-// so it is noted as a record.
 Result<std::unique_ptr<store::Store>> ReadsRecordingStore::open(ReaderPool::Lease reader,
                                                                 SharedRecords& shared,
                                                                 SharedLists& lists) {
@@ -113,6 +111,8 @@ ReadsRecordingStore::~ReadsRecordingStore() {
   reader_->release_snapshot();
 }
 
+// A new referrer names `id` among its references; one that stops pointing here was returned,
+// so it is noted as a record.
 Result<std::vector<std::string>> ReadsRecordingStore::referrers(std::string_view id) {
   note_referrers(id);
   auto ids = reader_->referrers(id);
@@ -188,12 +188,11 @@ Status ReadsRecordingStore::transaction(const std::function<Status()>& work) {
   return reader_->transaction(work);
 }
 
+// It holds its reader's snapshot from open() to its end: no caller takes it or lets it go.
 Status ReadsRecordingStore::hold_snapshot() {
-  return reader_->hold_snapshot();
+  return Status::internal("an export's reader holds a snapshot already");
 }
-void ReadsRecordingStore::release_snapshot() {
-  reader_->release_snapshot();
-}
+void ReadsRecordingStore::release_snapshot() {}
 
 Result<store::VerifyReport> ReadsRecordingStore::verify() {
   return reader_->verify();

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <type_traits>
 #include <vector>
 
 #include "web/embedded_files.hpp"
@@ -38,6 +39,7 @@ data to_data(const nlohmann::json& j) {
     for (const auto& v : j) items.push_back(to_data(v));
     data d{data::type::list};
     // list_value() is const only to kainjow's readers: the vector it names is d's own.
+    static_assert(std::is_lvalue_reference_v<decltype(d.list_value())>);
     const_cast<kainjow::mustache::list&>(d.list_value()) = std::move(items);
     return d;
   }

@@ -6,6 +6,7 @@
 
 #include "common/old_schema.hpp"
 #include "core/record_json.hpp"
+#include "store/accounts.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 
@@ -148,6 +149,8 @@ TEST_F(StoreTest, AHeldSnapshotSeesOneStateUntilItIsLetGo) {
   auto before = (*reader)->last_change();
   ASSERT_TRUE(before);
   EXPECT_EQ((*reader)->hold_snapshot().code(), Code::kInternal);  // one at a time
+  // Nor an account: it would join the snapshot's transaction, and be rolled back with it.
+  EXPECT_FALSE((*reader)->accounts().add_user({.name = "zhou", .password_hash = "h"}, "t").is_ok());
 
   put(kPerson);  // another connection writes while the snapshot is held
   auto held = (*reader)->last_change();
@@ -162,6 +165,13 @@ TEST_F(StoreTest, AHeldSnapshotSeesOneStateUntilItIsLetGo) {
   ASSERT_TRUE(after);
   EXPECT_GT(*after, *before);
   EXPECT_TRUE((*reader)->get("p0000000001"));
+  // Let go, it writes again, and what it wrote stays.
+  ASSERT_TRUE((*reader)->accounts().add_user({.name = "zhou", .password_hash = "h"}, "t").is_ok());
+  auto zhou = store_->accounts().find_user("zhou");
+  ASSERT_TRUE(zhou);
+  EXPECT_TRUE(zhou->has_value());
+  ASSERT_TRUE((*reader)->hold_snapshot().is_ok());  // and can hold another
+  (*reader)->release_snapshot();
 }
 
 TEST_F(StoreTest, ReferencesMayComeLaterInATransactionButMustExistAtCommit) {

@@ -294,6 +294,16 @@ TEST_F(MirrorIncrementalTest, ListsReadOnceForAnExportGiveWhatTheDatabaseGives) 
   EXPECT_GT(*after, *before);
   EXPECT_EQ(*still, *before);
   EXPECT_NE(std::get<Person>(held->body).name.en, "Changed later");
+
+  // Given back to its pool, the reader sees the change, and can hold a snapshot again.
+  opened->reset();
+  auto again = readers_->acquire();
+  ASSERT_TRUE(again);
+  auto now = (*again)->get("p0000000126");
+  ASSERT_TRUE(now);
+  EXPECT_EQ(std::get<Person>(now->body).name.en, "Changed later");
+  EXPECT_TRUE((*again)->hold_snapshot().is_ok());
+  (*again)->release_snapshot();
 }
 
 TEST_F(MirrorIncrementalTest, OnlyAChangeThatCanMoveARecordReachesTheLists) {
@@ -422,7 +432,8 @@ TEST_F(MirrorIncrementalTest, TheStateIsKeptBesideTheMirrorAndReadBack) {
   for (const std::string& bad_line :
        std::vector<std::string>{"{\"url\": 1}", "p\t0\t1", "p\t0\t1\t3\tnot-hex\t0\t\t\t",
                                 "p\t0\t1\t3\t" + std::string(64, 'a') + "\t1\t99999999\t\t",
-                                "p\t0\t1\t3\t" + std::string(64, 'a') + "\t1\t\t\t\textra"}) {
+                                "p\t0\t1\t3\t" + std::string(64, 'a') + "\t1\t\t\t\textra",
+                                "n\t1" /* a second count of strings */}) {
     std::ofstream(path) << text << bad_line << "\n";
     auto bad = read_mirror_state(path);
     ASSERT_FALSE(bad) << bad_line;
@@ -451,10 +462,15 @@ TEST_F(MirrorIncrementalTest, AStateWrittenAgainKeepsItsLinesAndAddsNewStringsAf
   changed.line.clear();
   changed.links.push_back("/en/a-page-never-linked-before");
   changed.size += 1;
+  // A page whose hash changed but whose line was left is numbered again, not written as read.
+  MirrorPageState& stale = next.pages[4];
+  stale.blake2b[0] ^= 1;
+  ASSERT_FALSE(stale.line.empty());
   ASSERT_TRUE(write_mirror_state(two, next).is_ok());
   const std::string text = slurp(two);
+  EXPECT_EQ(text.find(read->pages[4].line), std::string::npos);
   for (std::size_t i = 0; i < read->pages.size(); ++i) {
-    if (i == 3) continue;
+    if (i == 3 || i == 4) continue;
     EXPECT_NE(text.find(read->pages[i].line + "\n"), std::string::npos) << read->pages[i].file;
   }
   // The strings it had come first, in their order; the new one once, after them.
@@ -470,6 +486,7 @@ TEST_F(MirrorIncrementalTest, AStateWrittenAgainKeepsItsLinesAndAddsNewStringsAf
     EXPECT_EQ(again->pages[i].links, next.pages[i].links) << i;
     EXPECT_EQ(again->pages[i].reads, next.pages[i].reads) << i;
     EXPECT_EQ(again->pages[i].size, next.pages[i].size) << i;
+    EXPECT_EQ(again->pages[i].blake2b, next.pages[i].blake2b) << i;
   }
   EXPECT_EQ(again->strings->strings.size(), had + 1);
   EXPECT_EQ(again->strings->numbered, had);  // numbered afresh when it was first written
@@ -495,6 +512,55 @@ TEST_F(MirrorIncrementalTest, AStateWithTwiceTheStringsItNeedsIsNumberedAfresh) 
   EXPECT_EQ(read->pages[0].links, page.links);
   EXPECT_EQ(read->strings->strings.size(), 4u);  // URL, file, read, link
   EXPECT_EQ(read->strings->numbered, 4u);
+}
+
+// Publishes chained through the state file, each taking the lines of the one before: the
+// state read back says what the export reported, and a mirror made from it is the full one.
+TEST_F(MirrorIncrementalTest, ExportsChainedThroughTheStateFileGiveTheFullExportsBytes) {
+  MirrorReport first = publish("m0", kDay);
+  const fs::path s0 = dir_ / "s0", s1 = dir_ / "s1";
+  ASSERT_TRUE(write_mirror_state(s0, first.state).is_ok());
+  auto r0 = read_mirror_state(s0);
+  ASSERT_TRUE(r0) << r0.status().message();
+
+  change("p0000000nc2", [](Record& r) { std::get<Person>(r.body).name.en = "Renamed"; });
+  MirrorReport second = publish("m1", kDay, "m0", &*r0);
+  EXPECT_GT(second.reused, 100u);
+  EXPECT_GT(second.pages, 0u);
+  ASSERT_TRUE(write_mirror_state(s1, second.state).is_ok());
+  EXPECT_EQ(slurp(s1).find(r0->strings->lines), slurp(s1).find('\n') + 1);
+  auto r1 = read_mirror_state(s1);
+  ASSERT_TRUE(r1) << r1.status().message();
+  ASSERT_EQ(r1->pages.size(), second.state.pages.size());
+  for (std::size_t i = 0; i < r1->pages.size(); ++i) {
+    const auto &a = r1->pages[i], &b = second.state.pages[i];
+    EXPECT_EQ(a.url, b.url);
+    EXPECT_EQ(a.file, b.file);
+    EXPECT_EQ(a.reads, b.reads) << a.file;
+    EXPECT_EQ(a.links, b.links) << a.file;
+    EXPECT_EQ(a.outside, b.outside) << a.file;
+    EXPECT_EQ(a.size, b.size) << a.file;
+    EXPECT_EQ(a.blake2b, b.blake2b) << a.file;
+    EXPECT_EQ(a.today, b.today) << a.file;
+  }
+
+  MirrorReport third = publish("m2", kDay, "m1", &*r1);
+  EXPECT_EQ(third.pages, 0u);
+  MirrorReport full = publish("full", kDay);
+  same_files("m2", third, full);
+}
+
+// The count of strings at the end cannot name more strings than there are.
+TEST_F(MirrorIncrementalTest, AStateCountingMoreStringsThanItHasIsRefused) {
+  MirrorState state{"r", 7, "h", 20000, {MirrorPageState{"/en/a", "en/a.html", {}, false}}};
+  const fs::path path = dir_ / "s.publish-state";
+  ASSERT_TRUE(write_mirror_state(path, state).is_ok());
+  std::string text = slurp(path);
+  ASSERT_TRUE(text.ends_with("n\t2\n")) << text;
+  std::ofstream(path) << text.substr(0, text.size() - 4) << "3\n";
+  auto bad = read_mirror_state(path);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.status().message().find(", line 5: "), std::string::npos) << bad.status().message();
 }
 
 TEST_F(MirrorIncrementalTest, TheStateKeepsAnyStringAsItWas) {
