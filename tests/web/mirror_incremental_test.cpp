@@ -91,6 +91,30 @@ class MirrorIncrementalTest : public ::testing::Test {
     ASSERT_TRUE(put) << put.status().message();
   }
 
+  // `state` written to `path` and read back.
+  static MirrorState written_and_read(const MirrorState& state, const fs::path& path) {
+    EXPECT_TRUE(write_mirror_state(path, state).is_ok());
+    auto read = read_mirror_state(path);
+    EXPECT_TRUE(read) << read.status().message();
+    return read ? std::move(*read) : MirrorState{};
+  }
+
+  // Every page of `read` says what the same page of `written` does.
+  static void same_pages(const MirrorState& read, const MirrorState& written) {
+    ASSERT_EQ(read.pages.size(), written.pages.size());
+    for (std::size_t i = 0; i < read.pages.size(); ++i) {
+      const auto &a = read.pages[i], &b = written.pages[i];
+      EXPECT_EQ(a.url, b.url);
+      EXPECT_EQ(a.file, b.file);
+      EXPECT_EQ(a.reads, b.reads) << a.file;
+      EXPECT_EQ(a.today, b.today) << a.file;
+      EXPECT_EQ(a.links, b.links) << a.file;
+      EXPECT_EQ(a.outside, b.outside) << a.file;
+      EXPECT_EQ(a.size, b.size) << a.file;
+      EXPECT_EQ(a.blake2b, b.blake2b) << a.file;
+    }
+  }
+
   // The incremental mirror holds the very files the full one does, each as its manifest says.
   void same_files(const std::string& incremental, const MirrorReport& a, const MirrorReport& b) {
     ASSERT_EQ(a.files.size(), b.files.size());
@@ -397,25 +421,12 @@ TEST_F(MirrorIncrementalTest, TheStateIsKeptBesideTheMirrorAndReadBack) {
   MirrorReport first = publish("m0", kDay);
   const fs::path path = mirror_state_path(dir_ / "m0/");
   EXPECT_EQ(path, dir_ / "m0.publish-state");
-  ASSERT_TRUE(write_mirror_state(path, first.state).is_ok());
-  auto read = read_mirror_state(path);
-  ASSERT_TRUE(read) << read.status().message();
-  EXPECT_EQ(read->renderer, first.state.renderer);
-  EXPECT_EQ(read->generation, first.state.generation);
-  EXPECT_EQ(read->head_hash, first.state.head_hash);
-  EXPECT_EQ(read->day, first.state.day);
-  ASSERT_EQ(read->pages.size(), first.state.pages.size());
-  for (std::size_t i = 0; i < read->pages.size(); ++i) {
-    const auto &a = read->pages[i], &b = first.state.pages[i];
-    EXPECT_EQ(a.url, b.url);
-    EXPECT_EQ(a.file, b.file);
-    EXPECT_EQ(a.reads, b.reads);
-    EXPECT_EQ(a.today, b.today);
-    EXPECT_EQ(a.links, b.links);
-    EXPECT_EQ(a.outside, b.outside);
-    EXPECT_EQ(a.size, b.size);
-    EXPECT_EQ(a.blake2b, b.blake2b);
-  }
+  const MirrorState read = written_and_read(first.state, path);
+  EXPECT_EQ(read.renderer, first.state.renderer);
+  EXPECT_EQ(read.generation, first.state.generation);
+  EXPECT_EQ(read.head_hash, first.state.head_hash);
+  EXPECT_EQ(read.day, first.state.day);
+  same_pages(read, first.state);
   // Reads include ids of records that are not public: the state is not in the mirror.
   bool hidden_read = false;
   for (const auto& p : first.state.pages)
@@ -448,16 +459,14 @@ TEST_F(MirrorIncrementalTest, TheStateIsKeptBesideTheMirrorAndReadBack) {
 TEST_F(MirrorIncrementalTest, AStateWrittenAgainKeepsItsLinesAndAddsNewStringsAfter) {
   MirrorReport first = publish("m0", kDay);
   const fs::path one = dir_ / "one.publish-state", two = dir_ / "two.publish-state";
-  ASSERT_TRUE(write_mirror_state(one, first.state).is_ok());
-  auto read = read_mirror_state(one);
-  ASSERT_TRUE(read) << read.status().message();
-  ASSERT_TRUE(read->strings);
-  const std::size_t had = read->strings->strings.size();
-  EXPECT_EQ(read->strings->numbered, had);
-  for (const auto& p : read->pages) ASSERT_TRUE(p.line.starts_with("p\t")) << p.file;
+  const MirrorState read = written_and_read(first.state, one);
+  ASSERT_TRUE(read.strings);
+  const std::size_t had = read.strings->strings.size();
+  EXPECT_EQ(read.strings->numbered, had);
+  for (const auto& p : read.pages) ASSERT_TRUE(p.line.starts_with("p\t")) << p.file;
 
   // One page rendered again, linking somewhere new; the others taken as they were.
-  MirrorState next = *read;
+  MirrorState next = read;
   MirrorPageState& changed = next.pages[3];
   changed.line.clear();
   changed.links.push_back("/en/a-page-never-linked-before");
@@ -468,26 +477,20 @@ TEST_F(MirrorIncrementalTest, AStateWrittenAgainKeepsItsLinesAndAddsNewStringsAf
   ASSERT_FALSE(stale.line.empty());
   ASSERT_TRUE(write_mirror_state(two, next).is_ok());
   const std::string text = slurp(two);
-  EXPECT_EQ(text.find(read->pages[4].line), std::string::npos);
-  for (std::size_t i = 0; i < read->pages.size(); ++i) {
+  EXPECT_EQ(text.find(read.pages[4].line), std::string::npos);
+  for (std::size_t i = 0; i < read.pages.size(); ++i) {
     if (i == 3 || i == 4) continue;
-    EXPECT_NE(text.find(read->pages[i].line + "\n"), std::string::npos) << read->pages[i].file;
+    EXPECT_NE(text.find(read.pages[i].line + "\n"), std::string::npos) << read.pages[i].file;
   }
   // The strings it had come first, in their order; the new one once, after them.
-  EXPECT_EQ(text.substr(text.find('\n') + 1, read->strings->lines.size()), read->strings->lines);
+  EXPECT_EQ(text.substr(text.find('\n') + 1, read.strings->lines.size()), read.strings->lines);
   EXPECT_EQ(text.find("\t/en/a-page-never-linked-before\n"),
             text.rfind("\t/en/a-page-never-linked-before\n"));
-  EXPECT_GT(text.find("\t/en/a-page-never-linked-before\n"), read->strings->lines.size());
+  EXPECT_GT(text.find("\t/en/a-page-never-linked-before\n"), read.strings->lines.size());
 
   auto again = read_mirror_state(two);
   ASSERT_TRUE(again) << again.status().message();
-  ASSERT_EQ(again->pages.size(), next.pages.size());
-  for (std::size_t i = 0; i < next.pages.size(); ++i) {
-    EXPECT_EQ(again->pages[i].links, next.pages[i].links) << i;
-    EXPECT_EQ(again->pages[i].reads, next.pages[i].reads) << i;
-    EXPECT_EQ(again->pages[i].size, next.pages[i].size) << i;
-    EXPECT_EQ(again->pages[i].blake2b, next.pages[i].blake2b) << i;
-  }
+  same_pages(*again, next);
   EXPECT_EQ(again->strings->strings.size(), had + 1);
   EXPECT_EQ(again->strings->numbered, had);  // numbered afresh when it was first written
 }
@@ -519,32 +522,18 @@ TEST_F(MirrorIncrementalTest, AStateWithTwiceTheStringsItNeedsIsNumberedAfresh) 
 TEST_F(MirrorIncrementalTest, ExportsChainedThroughTheStateFileGiveTheFullExportsBytes) {
   MirrorReport first = publish("m0", kDay);
   const fs::path s0 = dir_ / "s0", s1 = dir_ / "s1";
-  ASSERT_TRUE(write_mirror_state(s0, first.state).is_ok());
-  auto r0 = read_mirror_state(s0);
-  ASSERT_TRUE(r0) << r0.status().message();
+  const MirrorState r0 = written_and_read(first.state, s0);
 
   change("p0000000nc2", [](Record& r) { std::get<Person>(r.body).name.en = "Renamed"; });
-  MirrorReport second = publish("m1", kDay, "m0", &*r0);
+  MirrorReport second = publish("m1", kDay, "m0", &r0);
   EXPECT_GT(second.reused, 100u);
   EXPECT_GT(second.pages, 0u);
-  ASSERT_TRUE(write_mirror_state(s1, second.state).is_ok());
-  EXPECT_EQ(slurp(s1).find(r0->strings->lines), slurp(s1).find('\n') + 1);
-  auto r1 = read_mirror_state(s1);
-  ASSERT_TRUE(r1) << r1.status().message();
-  ASSERT_EQ(r1->pages.size(), second.state.pages.size());
-  for (std::size_t i = 0; i < r1->pages.size(); ++i) {
-    const auto &a = r1->pages[i], &b = second.state.pages[i];
-    EXPECT_EQ(a.url, b.url);
-    EXPECT_EQ(a.file, b.file);
-    EXPECT_EQ(a.reads, b.reads) << a.file;
-    EXPECT_EQ(a.links, b.links) << a.file;
-    EXPECT_EQ(a.outside, b.outside) << a.file;
-    EXPECT_EQ(a.size, b.size) << a.file;
-    EXPECT_EQ(a.blake2b, b.blake2b) << a.file;
-    EXPECT_EQ(a.today, b.today) << a.file;
-  }
+  const MirrorState r1 = written_and_read(second.state, s1);
+  ASSERT_TRUE(r0.strings);
+  EXPECT_EQ(slurp(s1).find(r0.strings->lines), slurp(s1).find('\n') + 1);
+  same_pages(r1, second.state);
 
-  MirrorReport third = publish("m2", kDay, "m1", &*r1);
+  MirrorReport third = publish("m2", kDay, "m1", &r1);
   EXPECT_EQ(third.pages, 0u);
   MirrorReport full = publish("full", kDay);
   same_files("m2", third, full);
