@@ -133,6 +133,7 @@ class Exporter {
     queue_.push_back(std::move(url));
   }
 
+  // Threads still running when the export returns early are stopped, not left to run on.
   ~Exporter() {
     if (!workers_.empty()) stop(Status::internal("the export stopped early"));
   }
