@@ -1,10 +1,11 @@
 #pragma once
-// A hash map keyed by std::string that is looked up by std::string_view too, without making
-// a string for each lookup (C++20 heterogeneous lookup).
+// A hash map (or set) keyed by std::string that is looked up by std::string_view too, without
+// making a string for each lookup (C++20 heterogeneous lookup).
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace jz {
 
@@ -15,5 +16,7 @@ struct StringHash {
 
 template <typename Value>
 using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 }  // namespace jz

@@ -1,5 +1,7 @@
 #include "web/mirror_changes.hpp"
 
+#include <unordered_set>
+
 #include "core/facets.hpp"
 #include "core/record_json.hpp"
 
@@ -53,8 +55,8 @@ Result<std::string> revision_hash(store::Store& store, std::int64_t generation) 
   return hash;
 }
 
-Result<std::optional<std::unordered_set<std::string>>> changed_reads(
-    store::Store& store, std::int64_t since, const std::string& since_hash) {
+Result<std::optional<StringSet>> changed_reads(store::Store& store, std::int64_t since,
+                                               const std::string& since_hash) {
   std::unordered_set<std::string> ids;
   bool same_chain = false;
   auto found = walk_back(store, [&](const store::Revision& r) {
@@ -67,9 +69,9 @@ Result<std::optional<std::unordered_set<std::string>>> changed_reads(
   });
   if (!found) return found.status();
   if (!*found) same_chain = since == 0 && since_hash.empty();  // it was empty then
-  if (!same_chain) return std::optional<std::unordered_set<std::string>>();
+  if (!same_chain) return std::optional<StringSet>();
 
-  std::unordered_set<std::string> keys;
+  StringSet keys;
   if (!ids.empty()) keys.insert("u:*");
   for (const auto& id : ids) {
     keys.insert("r:" + id);

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_set>
 
 #include "core/status.hpp"
+#include "core/string_map.hpp"
 #include "store/store.hpp"
 
 namespace jz::web {
@@ -20,8 +20,7 @@ Result<std::string> revision_hash(store::Store& store, std::int64_t generation);
 // within one (new, or its visibility, slug or facets changed). Nothing when `since` is not
 // in this store's chain with that hash: another database, or history rewritten; then every
 // page must be rendered.
-Result<std::optional<std::unordered_set<std::string>>> changed_reads(store::Store& store,
-                                                                     std::int64_t since,
-                                                                     const std::string& since_hash);
+Result<std::optional<StringSet>> changed_reads(store::Store& store, std::int64_t since,
+                                               const std::string& since_hash);
 
 }  // namespace jz::web

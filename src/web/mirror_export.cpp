@@ -104,7 +104,7 @@ std::string renderer_of(const Site& site, const MirrorOptions& options) {
 struct Reuse {
   std::filesystem::path dir;
   std::unordered_map<std::string, const MirrorPageState*> pages;  // by file
-  std::unordered_set<std::string> changed;  // read keys a change reaches (mirror_changes.hpp)
+  StringSet changed;  // read keys a change reaches (mirror_changes.hpp)
   bool day_changed = false;
 };
 
@@ -305,9 +305,9 @@ class Exporter {
 
   // Queues the page's links when `follow`, and notes those outside; the caller holds mutex_.
   void add_links(const MirrorPageState& page, bool follow) {
-    outside_.insert(page.outside.begin(), page.outside.end());
+    for (auto u : page.outside) outside_.emplace(u);
     if (follow)
-      for (const auto& u : page.links) add(u);
+      for (auto u : page.links) add(std::string(u));
   }
 
   const MirrorPageState* reusable(const std::string& url, const std::string& file) const {
@@ -316,7 +316,7 @@ class Exporter {
     if (it == reuse_->pages.end() || it->second->url != url) return nullptr;
     const MirrorPageState& page = *it->second;
     if (page.today && reuse_->day_changed) return nullptr;
-    for (const auto& key : page.reads)
+    for (auto key : page.reads)
       if (reuse_->changed.contains(key)) return nullptr;
     return &page;
   }
@@ -362,15 +362,15 @@ class Exporter {
     }
     reads.finish();
     MirrorPageState page{
-        .url = url, .file = file, .reads = std::move(reads.keys), .today = reads.today};
+        .url = url, .file = file, .reads = StringList(reads.keys), .today = reads.today};
     const bool linking = is_linking_text(response.content_type);
     if (linking) {
       auto links = relative_links(response.body, file, options_.live_origin);
       response.body = std::move(links.body);
-      page.links = std::move(links.targets);
-      page.outside = std::move(links.outside);
-      sort_unique(page.links);
-      sort_unique(page.outside);
+      sort_unique(links.targets);
+      sort_unique(links.outside);
+      page.links = StringList(links.targets);
+      page.outside = StringList(links.outside);
     }
     auto written = write(file, response.body);
     if (!written) return written.status();

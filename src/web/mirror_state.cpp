@@ -19,7 +19,8 @@ constexpr int kFormat = 3;  // 3: the "n" line
 // to parse for them.
 class StringTable {
  public:
-  StringTable() = default;
+  // `expected`: about how many strings there will be, so the table is not grown again and again.
+  explicit StringTable(std::size_t expected) { numbers_.reserve(expected); }
   // Numbers as `earlier` did, new strings after its last.
   explicit StringTable(const MirrorStateStrings& earlier) : next_(earlier.strings.size()) {
     numbers_.reserve(earlier.strings.size());
@@ -84,8 +85,7 @@ bool number_of(std::string_view s, std::uint64_t& out) {
 }
 
 // "3,17,42" -> those strings of the table.
-bool strings_of(std::string_view field, const std::vector<std::string>& table,
-                std::vector<std::string>& out) {
+bool strings_of(std::string_view field, const std::vector<std::string>& table, StringList& out) {
   if (field.empty()) return true;
   for (std::size_t at = 0; at <= field.size();) {
     std::size_t end = std::min(field.find(',', at), field.size());
@@ -188,10 +188,10 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
                 {"day", state.day}}
                .dump()
         << '\n';
-    StringTable table = earlier ? StringTable(*earlier) : StringTable();
+    StringTable table = earlier ? StringTable(*earlier) : StringTable(3 * state.pages.size());
     if (earlier) out << earlier->lines;
     std::string strings, line;
-    auto list = [&](const std::vector<std::string>& items) {
+    auto list = [&](const StringList& items) {
       line += '\t';
       for (std::size_t i = 0; i < items.size(); ++i) {
         if (i) line += ',';

@@ -12,16 +12,17 @@
 
 #include "core/blake2b.hpp"
 #include "core/status.hpp"
+#include "core/string_list.hpp"
 
 namespace jz::web {
 
 struct MirrorPageState {
-  std::string url;                        // "/en/persons/p1"
-  std::string file;                       // "en/persons/p1.html"
-  std::vector<std::string> reads;         // PageReads::keys
-  bool today = false;                     // PageReads::today
-  std::vector<std::string> links = {};    // the mirror's URLs it links to, followed every time
-  std::vector<std::string> outside = {};  // URLs it links to that a mirror cannot hold
+  std::string url;          // "/en/persons/p1"
+  std::string file;         // "en/persons/p1.html"
+  StringList reads;         // PageReads::keys
+  bool today = false;       // PageReads::today
+  StringList links = {};    // the mirror's URLs it links to, followed every time
+  StringList outside = {};  // URLs it links to that a mirror cannot hold
   std::uint64_t size = 0;
   Digest blake2b = {};
   // Its "p" line in the state it was read from, naming strings by their numbers there
