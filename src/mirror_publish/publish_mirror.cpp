@@ -42,14 +42,16 @@ Status sign(const fs::path& staging, const web::MirrorReport& report, const std:
   return mirror::sign_and_write(staging, std::move(*manifest), signer);
 }
 
-// The export and its signature into the staging folder, which holds `held` already.
+// The export into the staging folder, which holds `held` already; then its signature, while
+// the state for the next export is written to `next_state` on another thread.
 Result<web::MirrorReport> export_and_sign(const web::Site& site, web::ReaderPool& readers,
                                           const mirror::Signer& signer,
                                           const PublishOptions& options,
                                           const mirror::MirrorFolders& folders,
                                           std::vector<mirror::ManifestEntry> held,
                                           const web::MirrorState* earlier,
-                                          const std::string& created, std::int64_t generation) {
+                                          const std::string& created, std::int64_t generation,
+                                          const fs::path& next_state, Status& state_written) {
   web::MirrorOptions o = options.render;
   o.out = folders.staging;
   for (auto& e : held) o.out_holds.push_back({std::move(e.path), e.size, e.blake2b});
@@ -57,7 +59,13 @@ Result<web::MirrorReport> export_and_sign(const web::Site& site, web::ReaderPool
   o.previous_state = earlier;
   auto report = web::export_mirror(site, readers, o);
   if (!report) return report.status();
-  JZ_RETURN_IF_ERROR(sign(folders.staging, *report, created, signer));
+  Status signed_it;
+  {
+    std::jthread keeping(
+        [&] { state_written = web::write_mirror_state(next_state, report->state); });
+    signed_it = sign(folders.staging, *report, created, signer);
+  }
+  JZ_RETURN_IF_ERROR(signed_it);
   if (report->generation != generation)
     return Status::conflict("the database changed during the export; run it again");
   return report;
@@ -103,19 +111,30 @@ Result<Published> publish_mirror(const web::Site& site, web::ReaderPool& readers
 
   staging.join();
   if (!held) return held.status();
+  // Written while the mirror is signed, and put in place once the mirror is.
+  const fs::path next_state = state_path.string() + ".next";
+  Status state_written = Status::internal("the state was not written");
   auto report = export_and_sign(site, readers, signer, options, folders, std::move(*held),
-                                earlier ? &*earlier : nullptr, out.created, generation);
+                                earlier ? &*earlier : nullptr, out.created, generation, next_state,
+                                state_written);
   if (report && options.full) report->rendered_all_because = "--full";
   // The state goes first and comes back after: a state never describes another mirror.
   if (report) fs::remove(state_path, ec);
   Status placed = report ? mirror::swap_in(folders) : report.status();
   if (!placed.is_ok()) {
     fs::remove_all(folders.staging, ec);
+    fs::remove(next_state, ec);
     return placed;
   }
   fs::remove(state_path.string() + ".jsonl", ec);  // the format before 0ca79a2: names hidden ids
-  if (Status kept = web::write_mirror_state(state_path, report->state); !kept.is_ok())
-    out.warnings.push_back(kept.message() + "; the next publish renders every page");
+  if (state_written.is_ok()) {
+    fs::rename(next_state, state_path, ec);
+    if (ec) state_written = Status::io(state_path.string() + ": " + ec.message());
+  }
+  if (!state_written.is_ok()) {
+    fs::remove(next_state, ec);
+    out.warnings.push_back(state_written.message() + "; the next publish renders every page");
+  }
   if (!options.bundle.empty())
     JZ_RETURN_IF_ERROR(mirror::write_bundle(folders.dir, options.bundle, out.created));
   out.report = std::move(*report);

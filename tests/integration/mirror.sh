@@ -76,6 +76,7 @@ ok "the same database and day give byte-identical files and bundle"
 
 # --- replacing a mirror: only what a change reaches is rendered again ------------------------
 [[ -f mirror.publish-state ]] || die "publish left no state beside the mirror"
+[[ ! -e mirror.publish-state.next ]] || die "the state written while signing was left beside the mirror"
 echo '{"format":1}' >mirror.publish-state.jsonl # what publish wrote before the current format
 expect_ok publish --out mirror
 expect_contains "$OUT" "rendered 0 pages"
@@ -118,6 +119,16 @@ expect_ok publish --out mirror # made from that mirror.previous
 [[ ! -e mirror/en/by-hand.html ]] || die "a file the mirror before did not list was carried into the next"
 expect_ok "$JZ" verify-mirror mirror --key "$FP"
 ok "what the mirror before holds beyond its manifest is not carried into the next"
+mkdir mirror.publish-state.next.partial # where the state is written: it cannot be now
+expect_ok publish --out mirror
+expect_contains "$ERR" "the next publish renders every page"
+[[ ! -e mirror.publish-state ]] || die "a state was left beside the mirror that publish could not write"
+expect_ok "$JZ" verify-mirror mirror --key "$FP"
+rmdir mirror.publish-state.next.partial
+expect_ok publish --out mirror
+expect_contains "$OUT" "took 0 unchanged"
+[[ -f mirror.publish-state ]] || die "the state was not written again"
+ok "a state that cannot be written is a warning, and the next publish renders every page"
 
 # --- what is refused -------------------------------------------------------------------------
 mkdir mine && echo notes >mine/notes.txt
