@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "mirror/file_io.hpp"
@@ -21,14 +22,22 @@ namespace {
 // signature's files, which signing replaces): any other file or folder is removed, and what is
 // listed but missing or not a plain file is left out of `files`, so the export writes it.
 Status keep_only_listed(const fs::path& staging, std::vector<ManifestEntry>& files) {
-  std::unordered_set<std::string_view> listed, listed_folders;
-  for (const auto& f : files) {
-    listed.insert(f.path);
-    const std::string_view p = f.path;
+  std::unordered_map<std::string_view, std::size_t> listed;  // path -> its index in files
+  std::unordered_set<std::string_view> listed_folders;
+  listed.reserve(files.size());
+  std::string_view folder_before;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string_view p = files[i].path;
+    listed.emplace(p, i);
+    // The manifest is sorted, so the files of a folder mostly come one after another: its
+    // folders are noted once for them, not once for each.
+    const std::string_view folder = p.substr(0, std::min(p.rfind('/'), p.size()));
+    if (p.find('/') == p.npos || folder == folder_before) continue;
+    folder_before = folder;
     for (auto slash = p.find('/'); slash != p.npos; slash = p.find('/', slash + 1))
       listed_folders.insert(p.substr(0, slash));
   }
-  std::unordered_set<std::string> present;
+  std::vector<bool> present(files.size());
   std::vector<fs::path> unlisted;
   const std::size_t prefix = (staging / "").generic_string().size();
   std::error_code ec;
@@ -42,8 +51,9 @@ Status keep_only_listed(const fs::path& staging, std::vector<ManifestEntry>& fil
       continue;
     }
     const bool signature = path == "manifest.json" || path == "manifest.sig";
-    if (it->is_regular_file(ec) && !it->is_symlink(ec) && listed.contains(path))
-      present.insert(std::move(path));
+    auto found = listed.find(path);
+    if (it->is_regular_file(ec) && !it->is_symlink(ec) && found != listed.end())
+      present[found->second] = true;
     else if (!signature)
       unlisted.push_back(it->path());
   }
@@ -52,9 +62,13 @@ Status keep_only_listed(const fs::path& staging, std::vector<ManifestEntry>& fil
     fs::remove_all(p, ec);
     if (ec) return Status::io(p.string() + ": cannot remove it: " + ec.message());
   }
-  files.erase(std::remove_if(files.begin(), files.end(),
-                             [&](const ManifestEntry& e) { return !present.contains(e.path); }),
-              files.end());
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!present[i]) continue;
+    if (kept != i) files[kept] = std::move(files[i]);  // never onto itself: that empties it
+    ++kept;
+  }
+  files.resize(kept);
   return Status::ok();
 }
 

@@ -65,6 +65,41 @@ TEST_F(MirrorManifest, CanonicalTextRoundTrips) {
   EXPECT_NE(other.status().message().find("manifest.json"), std::string::npos);
 }
 
+TEST_F(MirrorManifest, EntriesReadFastOrInFullGiveTheSameAndOnlyCanonicalOnes) {
+  // Paths with and without characters JSON escapes: read without a JSON tree, or with one.
+  auto m = manifest_from_entries(
+      {{.path = "a\"quoted\".html", .size = 3, .blake2b = blake2b("a")},
+       {.path = "zh-hans/中文.html", .size = 0, .blake2b = blake2b("")},
+       {.path = "zh-hans/人物/p1.html", .size = 12345678901, .blake2b = blake2b("p")}},
+      kCreated);
+  ASSERT_TRUE(m) << m.status().message();
+  m->key = "abcd-efgh-ijkl-mnop-qrst-uvwx-yz23-4567";
+  const std::string text = manifest_json(*m);
+  ASSERT_NE(text.find("a\\\"quoted"), std::string::npos) << text;
+  auto back = parse_manifest(text, "m.json");
+  ASSERT_TRUE(back) << back.status().message();
+  ASSERT_EQ(back->files.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(back->files[i].path, m->files[i].path);
+    EXPECT_EQ(back->files[i].size, m->files[i].size);
+    EXPECT_EQ(back->files[i].blake2b, m->files[i].blake2b);
+  }
+  // What the fast reading would take but is not the one canonical text is refused by line.
+  auto refused = [&](const std::string& from, const std::string& to) {
+    std::string t = text;
+    t.replace(t.find(from), from.size(), to);
+    auto r = parse_manifest(t, "m.json");
+    return r ? std::string("accepted") : r.status().message();
+  };
+  EXPECT_NE(refused("\"size\":0,", "\"size\":00,").find("m.json:3: not in the canonical form"),
+            std::string::npos);
+  EXPECT_NE(refused("\"size\":0,", "\"size\":+0,").find("m.json:3:"), std::string::npos);
+  EXPECT_NE(refused("\"size\":0,", "\"size\": 0,").find("m.json:3:"), std::string::npos);
+  EXPECT_NE(refused(to_hex(blake2b("")), to_hex(blake2b("")).substr(1) + "A").find("m.json:3:"),
+            std::string::npos);
+  EXPECT_NE(refused("中文", "\xff\xfe").find("m.json:3: not UTF-8"), std::string::npos);
+}
+
 TEST_F(MirrorManifest, MalformedManifestsAreRefusedWithTheLine) {
   auto m = *hash_tree(make_site());
   m.created = kCreated;

@@ -39,6 +39,25 @@ TEST_F(MirrorFolders, TheMirrorBeforeBecomesTheNextWithTheFilesItsManifestLists)
   EXPECT_EQ((*held)[0].blake2b, blake2b("<!doctype html><title>Jianzheng</title>\n"));
 }
 
+TEST_F(MirrorFolders, EveryListedFileThereGivesEveryEntryBackWhole) {
+  const auto folders = mirror_folders(tmp("m"));
+  fs::path previous = make_site("m.previous");
+  sign(previous, make_keys());
+  auto listed = parse_manifest(read(previous / "manifest.json"), "manifest.json");
+  ASSERT_TRUE(listed) << listed.status().message();
+  std::erase_if(listed->files, [](const ManifestEntry& e) { return e.path == "keys.json"; });
+  ASSERT_GT(listed->files.size(), 3u);
+
+  auto held = start_staging(folders);
+  ASSERT_TRUE(held) << held.status().message();
+  ASSERT_EQ(held->size(), listed->files.size());
+  for (std::size_t i = 0; i < held->size(); ++i) {
+    EXPECT_EQ((*held)[i].path, listed->files[i].path);
+    EXPECT_EQ((*held)[i].size, listed->files[i].size);
+    EXPECT_EQ((*held)[i].blake2b, listed->files[i].blake2b);
+  }
+}
+
 TEST_F(MirrorFolders, NothingToBuildOnGivesAnEmptyFolder) {
   const auto folders = mirror_folders(tmp("m"));
   auto none = start_staging(folders);
