@@ -206,15 +206,19 @@ std::size_t largest_doc_shard(const std::array<std::vector<std::string>, 3>& ent
 }
 
 // Enough term shards that the largest stays near the target: the script's budget is in
-// units of the largest, so one crowded bucket would cut every query's share.
+// units of the largest, so one crowded bucket would cut every query's share. Each term's
+// hash and size are found once, not once for each count tried.
 std::size_t balanced_shard_count(
     const std::vector<std::pair<const std::string*, const Posting*>>& terms,
     const std::vector<std::string>& lines, std::size_t bytes) {
+  std::vector<std::pair<std::uint32_t, std::size_t>> hashed;  // fnv1a, escaped size
+  hashed.reserve(terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i)
+    hashed.emplace_back(fnv1a(*terms[i].first), escaped_size(lines[i]));
   std::size_t count = shard_count(bytes, kTargetTermShardBytes);
   for (int attempt = 0; attempt < 40; ++attempt) {
     std::vector<std::size_t> size(count);
-    for (std::size_t i = 0; i < terms.size(); ++i)
-      size[fnv1a(*terms[i].first) % count] += escaped_size(lines[i]);
+    for (const auto& [hash, line_size] : hashed) size[hash % count] += line_size;
     if (*std::max_element(size.begin(), size.end()) <= kTargetTermShardBytes * 5 / 4) break;
     count = count * 9 / 8 + 1;
   }
