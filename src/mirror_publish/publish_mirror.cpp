@@ -44,14 +44,11 @@ Status sign(const fs::path& staging, const web::MirrorReport& report, const std:
 
 // The export into the staging folder, which holds `held` already; then its signature, while
 // the state for the next export is written to `next_state` on another thread.
-Result<web::MirrorReport> export_and_sign(const web::Site& site, web::ReaderPool& readers,
-                                          const mirror::Signer& signer,
-                                          const PublishOptions& options,
-                                          const mirror::MirrorFolders& folders,
-                                          std::vector<mirror::ManifestEntry> held,
-                                          const web::MirrorState* earlier,
-                                          const std::string& created, std::int64_t generation,
-                                          const fs::path& next_state, Status& state_written) {
+Result<web::MirrorReport> export_and_sign(
+    const web::Site& site, web::ReaderPool& readers, const mirror::Signer& signer,
+    const PublishOptions& options, const mirror::MirrorFolders& folders,
+    std::vector<mirror::ManifestEntry> held, web::MirrorState* earlier, const std::string& created,
+    std::int64_t generation, const fs::path& next_state, Status& state_written) {
   web::MirrorOptions o = options.render;
   o.out = folders.staging;
   for (auto& e : held) o.out_holds.push_back({std::move(e.path), e.size, e.blake2b});

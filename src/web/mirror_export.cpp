@@ -103,7 +103,7 @@ std::string renderer_of(const Site& site, const MirrorOptions& options) {
 // What an export may take from the earlier one: its pages whose reads no change reaches.
 struct Reuse {
   std::filesystem::path dir;
-  std::unordered_map<std::string, const MirrorPageState*> pages;  // by file
+  std::unordered_map<std::string, MirrorPageState*> pages;  // by file; moved out when taken
   StringSet changed;  // read keys a change reaches (mirror_changes.hpp)
   bool day_changed = false;
 };
@@ -218,11 +218,12 @@ class Exporter {
   // language's home page) from the earlier export when nothing the page read has changed,
   // or else by rendering it. Links it holds are queued when `follow`.
   Status produce(const std::string& url, const std::string& file, bool follow) {
-    if (const auto* earlier = reusable(url, file)) {
+    if (auto* earlier = reusable(url, file)) {
       auto linked = link_earlier(*earlier);
       if (!linked) return linked.status();
       if (*linked != Linked::kGone) {
-        MirrorPageState page = *earlier;
+        // Each file is produced once, so no one asks for this page again.
+        MirrorPageState page = std::move(*earlier);
         std::lock_guard lock(mutex_);
         record_file({file, earlier->size, earlier->blake2b}, *linked == Linked::kKept);
         ++report_.reused;
@@ -310,11 +311,11 @@ class Exporter {
       for (auto u : page.links) add(std::string(u));
   }
 
-  const MirrorPageState* reusable(const std::string& url, const std::string& file) const {
+  MirrorPageState* reusable(const std::string& url, const std::string& file) const {
     if (!reuse_) return nullptr;
     auto it = reuse_->pages.find(file);
     if (it == reuse_->pages.end() || it->second->url != url) return nullptr;
-    const MirrorPageState& page = *it->second;
+    MirrorPageState& page = *it->second;
     if (page.today && reuse_->day_changed) return nullptr;
     for (auto key : page.reads)
       if (reuse_->changed.contains(key)) return nullptr;
@@ -538,7 +539,7 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
   // What the earlier export can give: every page whose reads no change since reaches.
   std::optional<Reuse> reuse;
   std::string rendered_all_because;
-  if (const MirrorState* earlier = options.previous_state; !earlier) {
+  if (MirrorState* earlier = options.previous_state; !earlier) {
     rendered_all_because = "there is no earlier export to build on";
   } else if (state.renderer.empty() || earlier->renderer != state.renderer) {
     rendered_all_because = "the program or the site's settings changed since the earlier export";
@@ -549,7 +550,7 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
       rendered_all_because = "the database is not the one the earlier export showed";
     } else {
       reuse.emplace(Reuse{options.previous_dir, {}, std::move(**changed), earlier->day != day});
-      for (const auto& page : earlier->pages) reuse->pages.emplace(page.file, &page);
+      for (auto& page : earlier->pages) reuse->pages.emplace(page.file, &page);
       state.strings = earlier->strings;  // the pages taken keep their lines, which number these
     }
   }

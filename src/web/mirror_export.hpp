@@ -40,9 +40,11 @@ struct MirrorOptions {
   std::string base_url = {};
   unsigned threads = 2;
   // An earlier export and the state it left: its pages are linked into the new mirror where
-  // nothing they read has changed since (page_reads.hpp), and rendered again otherwise.
+  // nothing they read has changed since (page_reads.hpp), and rendered again otherwise. The
+  // pages taken are moved out of the state (copying each was a tenth of a publish with
+  // nothing changed): give a copy to keep it whole.
   std::filesystem::path previous_dir = {};
-  const MirrorState* previous_state = nullptr;
+  MirrorState* previous_state = nullptr;
   std::function<void(std::size_t done, std::size_t known)> progress = {};
 };
 

@@ -68,15 +68,18 @@ class MirrorIncrementalTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // A new mirror in `name`, taking what it can from `earlier` (a mirror made before).
+  // A new mirror in `name`, taking what it can from `earlier` (a mirror made before) and a
+  // copy of its state.
   MirrorReport publish(const std::string& name, std::chrono::system_clock::time_point now,
                        const std::string& earlier = "", const MirrorState* state = nullptr) {
     MirrorOptions o;
     o.out = dir_ / name;
     o.now = now;
+    MirrorState taken_from;
     if (state) {
+      taken_from = *state;
       o.previous_dir = dir_ / earlier;
-      o.previous_state = state;
+      o.previous_state = &taken_from;
     }
     auto report = export_mirror(*site_, *readers_, o);
     EXPECT_TRUE(report) << report.status().message();
