@@ -41,6 +41,9 @@ class StringList {
     std::size_t i_ = 0;
   };
 
+  using const_iterator = iterator;
+  using value_type = std::string_view;
+
   StringList() = default;
   StringList(std::initializer_list<std::string_view> items) {
     for (auto s : items) push_back(s);
@@ -72,7 +75,7 @@ class StringList {
 
  private:
   std::string bytes_;
-  std::vector<std::uint32_t> ends_;  // where each string ends in bytes_
+  std::vector<std::uint32_t> ends_;  // where each string ends in bytes_ (a page's list is KBs)
 };
 
 }  // namespace jz

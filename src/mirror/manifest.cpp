@@ -34,8 +34,9 @@ std::string entry_line(const ManifestEntry& e) {
 
 // The fields of a line in the form entry_line() writes, when its path needs no escape (every
 // path a mirror writes): read straight from the text, without building a JSON tree, which
-// was most of the time taken to read a mirror's manifest. Anything else is left to the
-// full parse below, which the result must match anyway.
+// was most of the time taken to read a mirror's manifest. Anything else is left to the full
+// parse below. Either way the line must then equal entry_line() of what was read, so both
+// readings accept the same lines, with the same values.
 std::optional<ManifestEntry> plain_entry(std::string_view line) {
   constexpr std::string_view kPath = "{\"path\":\"",
                              kSize = "\",\"size\":", kHash = ",\"blake2b\":\"", kEnd = "\"}";
@@ -83,8 +84,9 @@ Result<ManifestEntry> parse_entry(std::string_view line, const std::function<std
 }  // namespace
 
 Result<Manifest> manifest_from_entries(std::vector<ManifestEntry> files, std::string created) {
-  std::sort(files.begin(), files.end(),
-            [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+  auto by_path = [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; };
+  if (!std::is_sorted(files.begin(), files.end(), by_path))  // an export's files already are
+    std::sort(files.begin(), files.end(), by_path);
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& p = files[i].path;
     if (auto why = bad_mirror_path(p)) return Status::invalid("\"" + p + "\": " + *why);

@@ -31,9 +31,9 @@ Status keep_only_listed(const fs::path& staging, std::vector<ManifestEntry>& fil
     listed.emplace(p, i);
     // The manifest is sorted, so the files of a folder mostly come one after another: its
     // folders are noted once for them, not once for each.
-    const std::string_view folder = p.substr(0, std::min(p.rfind('/'), p.size()));
-    if (p.find('/') == p.npos || folder == folder_before) continue;
-    folder_before = folder;
+    const std::size_t last_slash = p.rfind('/');
+    if (last_slash == p.npos || p.substr(0, last_slash) == folder_before) continue;
+    folder_before = p.substr(0, last_slash);
     for (auto slash = p.find('/'); slash != p.npos; slash = p.find('/', slash + 1))
       listed_folders.insert(p.substr(0, slash));
   }

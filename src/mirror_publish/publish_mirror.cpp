@@ -42,30 +42,18 @@ Status sign(const fs::path& staging, const web::MirrorReport& report, const std:
   return mirror::sign_and_write(staging, std::move(*manifest), signer);
 }
 
-// The export into the staging folder, which holds `held` already; then its signature, while
-// the state for the next export is written to `next_state` on another thread.
-Result<web::MirrorReport> export_and_sign(
-    const web::Site& site, web::ReaderPool& readers, const mirror::Signer& signer,
-    const PublishOptions& options, const mirror::MirrorFolders& folders,
-    std::vector<mirror::ManifestEntry> held, web::MirrorState* earlier, const std::string& created,
-    std::int64_t generation, const fs::path& next_state, Status& state_written) {
+// The export into the staging folder, which holds `held` already.
+Result<web::MirrorReport> export_into_staging(const web::Site& site, web::ReaderPool& readers,
+                                              const PublishOptions& options,
+                                              const mirror::MirrorFolders& folders,
+                                              std::vector<mirror::ManifestEntry> held,
+                                              web::MirrorState* earlier) {
   web::MirrorOptions o = options.render;
   o.out = folders.staging;
   for (auto& e : held) o.out_holds.push_back({std::move(e.path), e.size, e.blake2b});
   o.previous_dir = folders.dir;
   o.previous_state = earlier;
-  auto report = web::export_mirror(site, readers, o);
-  if (!report) return report.status();
-  Status signed_it;
-  {
-    std::jthread keeping(
-        [&] { state_written = web::write_mirror_state(next_state, report->state); });
-    signed_it = sign(folders.staging, *report, created, signer);
-  }
-  JZ_RETURN_IF_ERROR(signed_it);
-  if (report->generation != generation)
-    return Status::conflict("the database changed during the export; run it again");
-  return report;
+  return web::export_mirror(site, readers, o);
 }
 
 }  // namespace
@@ -108,16 +96,23 @@ Result<Published> publish_mirror(const web::Site& site, web::ReaderPool& readers
 
   staging.join();
   if (!held) return held.status();
-  // Written while the mirror is signed, and put in place once the mirror is.
+  auto report = export_into_staging(site, readers, options, folders, std::move(*held),
+                                    earlier ? &*earlier : nullptr);
+  // The mirror is signed while the state is written beside it as NEXT; it is put in place only
+  // once the mirror is.
   const fs::path next_state = state_path.string() + ".next";
-  Status state_written = Status::internal("the state was not written");
-  auto report = export_and_sign(site, readers, signer, options, folders, std::move(*held),
-                                earlier ? &*earlier : nullptr, out.created, generation, next_state,
-                                state_written);
+  Status signed_it = report.status(), state_written = report.status();
+  if (report) {
+    std::jthread state_writer(
+        [&] { state_written = web::write_mirror_state(next_state, report->state); });
+    signed_it = sign(folders.staging, *report, out.created, signer);
+  }
+  if (signed_it.is_ok() && report->generation != generation)
+    signed_it = Status::conflict("the database changed during the export; run it again");
   if (report && options.full) report->rendered_all_because = "--full";
   // The state goes first and comes back after: a state never describes another mirror.
-  if (report) fs::remove(state_path, ec);
-  Status placed = report ? mirror::swap_in(folders) : report.status();
+  if (signed_it.is_ok()) fs::remove(state_path, ec);
+  Status placed = signed_it.is_ok() ? mirror::swap_in(folders) : signed_it;
   if (!placed.is_ok()) {
     fs::remove_all(folders.staging, ec);
     fs::remove(next_state, ec);
@@ -126,7 +121,9 @@ Result<Published> publish_mirror(const web::Site& site, web::ReaderPool& readers
   fs::remove(state_path.string() + ".jsonl", ec);  // the format before 0ca79a2: names hidden ids
   if (state_written.is_ok()) {
     fs::rename(next_state, state_path, ec);
-    if (ec) state_written = Status::io(state_path.string() + ": " + ec.message());
+    if (ec)
+      state_written = Status::io("cannot rename " + next_state.string() + " to " +
+                                 state_path.string() + ": " + ec.message());
   }
   if (!state_written.is_ok()) {
     fs::remove(next_state, ec);

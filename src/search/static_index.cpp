@@ -205,20 +205,19 @@ std::size_t largest_doc_shard(const std::array<std::vector<std::string>, 3>& ent
   return largest;
 }
 
+// A term's line as the shards hold it: the hash that picks its shard, and its escaped size.
+struct TermLine {
+  std::uint32_t hash = 0;
+  std::size_t bytes = 0;
+};
+
 // Enough term shards that the largest stays near the target: the script's budget is in
-// units of the largest, so one crowded bucket would cut every query's share. Each term's
-// hash and size are found once, not once for each count tried.
-std::size_t balanced_shard_count(
-    const std::vector<std::pair<const std::string*, const Posting*>>& terms,
-    const std::vector<std::string>& lines, std::size_t bytes) {
-  std::vector<std::pair<std::uint32_t, std::size_t>> hashed;  // fnv1a, escaped size
-  hashed.reserve(terms.size());
-  for (std::size_t i = 0; i < terms.size(); ++i)
-    hashed.emplace_back(fnv1a(*terms[i].first), escaped_size(lines[i]));
+// units of the largest, so one crowded bucket would cut every query's share.
+std::size_t balanced_shard_count(const std::vector<TermLine>& terms, std::size_t bytes) {
   std::size_t count = shard_count(bytes, kTargetTermShardBytes);
   for (int attempt = 0; attempt < 40; ++attempt) {
     std::vector<std::size_t> size(count);
-    for (const auto& [hash, line_size] : hashed) size[hash % count] += line_size;
+    for (const auto& t : terms) size[t.hash % count] += t.bytes;
     if (*std::max_element(size.begin(), size.end()) <= kTargetTermShardBytes * 5 / 4) break;
     count = count * 9 / 8 + 1;
   }
@@ -351,20 +350,22 @@ Result<StaticIndexStats> StaticIndexWriter::write(const StaticIndexSink& sink) c
 
   // Term shards.
   std::vector<std::string> lines;
+  std::vector<TermLine> term_lines;  // hashed and sized once, for every shard count tried
   std::size_t term_bytes = 0;
   std::set<char32_t> indexed_chars;
   for (const auto& [term, p] : sorted) {
     bool capped = false;
     lines.push_back(posting_line(*term, *p, &capped));
     stats.capped_terms += capped;
-    term_bytes += escaped_size(lines.back());
+    term_lines.push_back({fnv1a(*term), escaped_size(lines.back())});
+    term_bytes += term_lines.back().bytes;
     for (char32_t c : code_points(*term))
       if (c >= 0x2E80) indexed_chars.insert(c);
   }
-  const std::size_t term_shards = balanced_shard_count(sorted, lines, term_bytes);
+  const std::size_t term_shards = balanced_shard_count(term_lines, term_bytes);
   std::vector<std::string> shard_text(term_shards);
   for (std::size_t i = 0; i < sorted.size(); ++i) {
-    auto& s = shard_text[fnv1a(*sorted[i].first) % term_shards];
+    auto& s = shard_text[term_lines[i].hash % term_shards];
     if (!s.empty()) s += '\n';
     s += lines[i];
   }

@@ -225,7 +225,7 @@ class Exporter {
         // Each file is produced once, so no one asks for this page again.
         MirrorPageState page = std::move(*earlier);
         std::lock_guard lock(mutex_);
-        record_file({file, earlier->size, earlier->blake2b}, *linked == Linked::kKept);
+        record_file({file, page.size, page.blake2b}, *linked == Linked::kKept);
         ++report_.reused;
         add_links(page, follow);
         pages_.push_back(std::move(page));
@@ -306,12 +306,13 @@ class Exporter {
 
   // Queues the page's links when `follow`, and notes those outside; the caller holds mutex_.
   void add_links(const MirrorPageState& page, bool follow) {
-    for (auto u : page.outside) outside_.emplace(u);
+    for (auto u : page.outside)
+      if (!outside_.contains(u)) outside_.emplace(u);  // most are known: no string made for them
     if (follow)
       for (auto u : page.links) add(std::string(u));
   }
 
-  MirrorPageState* reusable(const std::string& url, const std::string& file) const {
+  MirrorPageState* reusable(const std::string& url, const std::string& file) {
     if (!reuse_) return nullptr;
     auto it = reuse_->pages.find(file);
     if (it == reuse_->pages.end() || it->second->url != url) return nullptr;
@@ -449,7 +450,7 @@ class Exporter {
   std::size_t busy_ = 0, done_ = 0;
   Status failure_;
   std::unordered_set<std::string> made_dirs_;
-  std::set<std::string> outside_;
+  std::set<std::string, std::less<>> outside_;
   StringMap<const MirrorFile*> held_;  // options_.out_holds by path
   std::vector<MirrorPageState> pages_;
   MirrorReport report_;

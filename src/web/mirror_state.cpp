@@ -179,6 +179,7 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
   const MirrorStateStrings* earlier = state.strings.get();
   if (earlier && earlier->strings.size() > 2 * earlier->numbered) earlier = nullptr;
   const auto partial = path.string() + ".partial";
+  bool written = false;
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     out << json{{"format", kFormat},
@@ -215,11 +216,20 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
     }
     out << "n\t" << (earlier ? earlier->numbered : table.size()) << '\n';
     out.close();
-    if (!out) return Status::io(partial + ": cannot write (disk full?)");
+    written = !!out;
   }
+  // What failed is not left behind: it names hidden records, like the state itself.
   std::error_code ec;
+  if (!written) {
+    std::filesystem::remove(partial, ec);
+    return Status::io(partial + ": cannot write (disk full?)");
+  }
   std::filesystem::rename(partial, path, ec);
-  if (ec) return Status::io(path.string() + ": " + ec.message());
+  if (ec) {
+    const std::string why = ec.message();
+    std::filesystem::remove(partial, ec);
+    return Status::io(path.string() + ": " + why);
+  }
   return Status::ok();
 }
 
