@@ -173,6 +173,9 @@ class TimedStore final : public jz::store::Store {
   jz::Result<jz::store::ListPage> list_public(const jz::store::ListQuery& query) override {
     return inner_.list_public(query);
   }
+  jz::Result<std::vector<std::string>> list_public_ids(const jz::store::ListQuery& query) override {
+    return inner_.list_public_ids(query);
+  }
   jz::Result<std::vector<std::pair<std::string, std::int64_t>>> facet_counts(
       std::string_view kind, std::string_view name,
       const std::vector<jz::Facet>& filters) override {

@@ -179,17 +179,12 @@ class SqliteStore final : public Store {
   }
 
   Result<ListPage> list_public(const ListQuery& query) override {
-    std::string where = public_filter(query.filters);
-    auto q =
-        db_.prepare("SELECT body FROM records r WHERE " + where + " ORDER BY " +
-                    (query.order == ListQuery::Order::kSlug ? "r.slug" : "r.updated DESC, r.slug") +
-                    " LIMIT ?100 OFFSET ?101");
-    auto count = db_.prepare("SELECT count(*) FROM records r WHERE " + where);
+    auto q = list_query(query, "r.body");
+    auto count =
+        db_.prepare("SELECT count(*) FROM records r WHERE " + public_filter(query.filters));
     if (!q) return q.status();
     if (!count) return count.status();
-    bind_filter(*q, query.kind, query.filters);
     bind_filter(*count, query.kind, query.filters);
-    q->bind(100, query.limit).bind(101, query.offset);
     ListPage page;
     Status s;
     while (q->step(&s)) {
@@ -200,6 +195,16 @@ class SqliteStore final : public Store {
     if (s.is_ok() && count->step(&s)) page.total = count->integer(0);
     if (!s.is_ok()) return s;
     return page;
+  }
+
+  Result<std::vector<std::string>> list_public_ids(const ListQuery& query) override {
+    auto q = list_query(query, "r.id");
+    if (!q) return q.status();
+    std::vector<std::string> ids;
+    Status s;
+    while (q->step(&s)) ids.push_back(q->text(0));
+    if (!s.is_ok()) return s;
+    return ids;
   }
 
   Result<std::vector<std::pair<std::string, std::int64_t>>> facet_counts(
@@ -303,6 +308,19 @@ class SqliteStore final : public Store {
 
   // The WHERE clause of a public list of kind ?1: filter i binds its name and value to
   // ?(2+2i) and ?(3+2i) (below 99, which callers use for their own parameters).
+  // `column` of the records `query` lists, in its order, its offset and limit bound.
+  Result<Statement> list_query(const ListQuery& query, std::string_view column) {
+    auto q =
+        db_.prepare("SELECT " + std::string(column) + " FROM records r WHERE " +
+                    public_filter(query.filters) + " ORDER BY " +
+                    (query.order == ListQuery::Order::kSlug ? "r.slug" : "r.updated DESC, r.slug") +
+                    " LIMIT ?100 OFFSET ?101");
+    if (!q) return q.status();
+    bind_filter(*q, query.kind, query.filters);
+    q->bind(100, query.limit).bind(101, query.offset);
+    return q;
+  }
+
   static std::string public_filter(const std::vector<Facet>& filters) {
     std::string where = "r.kind = ?1 AND r.visibility = 'public'";
     for (std::size_t i = 0; i < filters.size(); ++i)

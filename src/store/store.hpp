@@ -88,6 +88,10 @@ class Store {
 
   // Public records only, filtered by their public facets.
   virtual Result<ListPage> list_public(const ListQuery& query) = 0;
+  // The ids of the records list_public() gives, in its order, without reading the records: a
+  // mirror export learns the order of a whole list once, and reads a record when a page shows
+  // it (reading every record of the kind for each list was most of a publish after a rename).
+  virtual Result<std::vector<std::string>> list_public_ids(const ListQuery& query) = 0;
   // How many public records of `kind` matching `filters` have each value of facet `name`,
   // most frequent first.
   virtual Result<std::vector<std::pair<std::string, std::int64_t>>> facet_counts(

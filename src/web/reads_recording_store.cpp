@@ -32,8 +32,7 @@ std::string list_key(std::string_view kind, std::string_view rest,
 
 }  // namespace
 
-Result<SharedLists::Ids> SharedLists::order(store::Store& reader, const store::ListQuery& query,
-                                            SharedRecords& records) {
+Result<SharedLists::Ids> SharedLists::order(store::Store& reader, const store::ListQuery& query) {
   const std::string key =
       list_key(query.kind, query.order == store::ListQuery::Order::kSlug ? "slug" : "updated",
                query.filters);
@@ -42,15 +41,10 @@ Result<SharedLists::Ids> SharedLists::order(store::Store& reader, const store::L
   store::ListQuery all = query;
   all.offset = 0;
   all.limit = std::numeric_limits<std::int64_t>::max();
-  auto page = reader.list_public(all);
-  if (!page) return page.status();
-  auto ids = std::make_shared<std::vector<std::string>>();
-  ids->reserve(page->records.size());
-  for (const auto& r : page->records) {
-    ids->push_back(r.id);
-    records.add(r);
-  }
-  return orders_.emplace(key, std::move(ids)).first->second;
+  auto ids = reader.list_public_ids(all);
+  if (!ids) return ids.status();
+  return orders_.emplace(key, std::make_shared<const std::vector<std::string>>(std::move(*ids)))
+      .first->second;
 }
 
 Result<SharedLists::Counts> SharedLists::facet_counts(store::Store& reader, std::string_view kind,
@@ -143,7 +137,7 @@ Result<store::ListPage> ReadsRecordingStore::list_public(const store::ListQuery&
     note_change(query.kind);
   else
     note_list(query.kind);
-  auto ids = lists_.order(*reader_, query, shared_);
+  auto ids = lists_.order(*reader_, query);
   if (!ids) return ids.status();
   store::ListPage page;
   page.total = static_cast<std::int64_t>((*ids)->size());
@@ -157,6 +151,13 @@ Result<store::ListPage> ReadsRecordingStore::list_public(const store::ListQuery&
     page.records.push_back(std::move(*record));
   }
   return page;
+}
+
+// A list's ids change only when records come, go or move in it.
+Result<std::vector<std::string>> ReadsRecordingStore::list_public_ids(
+    const store::ListQuery& query) {
+  note_list(query.kind);
+  return reader_->list_public_ids(query);
 }
 
 Result<std::vector<std::pair<std::string, std::int64_t>>> ReadsRecordingStore::facet_counts(

@@ -28,15 +28,14 @@ class SharedRecords {
 };
 
 // The lists of one export, each read from the database once: every page of a list asks for
-// the same order and the same facet counts, and each such query reads all of the kind's
-// records (a list of 400 pages was 400 of them). The same state of the database as above.
+// the same order and the same facet counts, and each such query runs over the whole kind (a
+// list of 400 pages was 400 of them). The same state of the database as above.
 class SharedLists {
  public:
   using Ids = std::shared_ptr<const std::vector<std::string>>;
   using Counts = std::vector<std::pair<std::string, std::int64_t>>;
-  // The ids of every record `query` lists, offset and limit aside, in its order; the records
-  // read go to `records`.
-  Result<Ids> order(store::Store& reader, const store::ListQuery& query, SharedRecords& records);
+  // The ids of every record `query` lists, offset and limit aside, in its order.
+  Result<Ids> order(store::Store& reader, const store::ListQuery& query);
   Result<Counts> facet_counts(store::Store& reader, std::string_view kind, std::string_view name,
                               const std::vector<Facet>& filters);
 
@@ -65,6 +64,7 @@ class ReadsRecordingStore : public store::Store {
                                                         std::int64_t limit) override;
   Result<std::vector<std::string>> non_public_ids() override;
   Result<store::ListPage> list_public(const store::ListQuery& query) override;
+  Result<std::vector<std::string>> list_public_ids(const store::ListQuery& query) override;
   Result<std::vector<std::pair<std::string, std::int64_t>>> facet_counts(
       std::string_view kind, std::string_view name, const std::vector<Facet>& filters) override;
   Result<std::map<std::string, std::int64_t>> count_public_by_kind() override;

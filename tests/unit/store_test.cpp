@@ -306,6 +306,24 @@ TEST_F(StoreTest, PublicListsFilterByPublicFacetsOnly) {
   ASSERT_TRUE(counts);
   EXPECT_EQ(counts->at("person"), 4);
 
+  // The ids alone, in the same order, for every order, filter and window.
+  for (auto order : {ListQuery::Order::kSlug, ListQuery::Order::kRecentlyUpdated}) {
+    for (auto query : {persons({}), persons({}, 2), persons({{"province", "tibet"}}),
+                       persons({{"status", "detained"}, {"province", "tibet"}})}) {
+      query.order = order;
+      query.offset = query.limit == 2 ? 1 : 0;
+      auto listed = store_->list_public(query);
+      auto ids = store_->list_public_ids(query);
+      ASSERT_TRUE(listed && ids);
+      std::vector<std::string> expected;
+      for (const auto& r : listed->records) expected.push_back(r.id);
+      EXPECT_EQ(*ids, expected);
+    }
+  }
+  auto hidden_too = store_->list_public_ids(persons({}));
+  ASSERT_TRUE(hidden_too);
+  EXPECT_EQ(hidden_too->size(), 4u) << "p0000000005 is restricted";
+
   // A change of status moves the person between lists.
   Record c = rec(
       R"({"id":"p0000000003","kind":"person","body":{"name":{"en":"C"},"status":"detained","province":"tibet"}})");
