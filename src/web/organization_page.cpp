@@ -14,11 +14,12 @@ http::Response organization_page(Call& call) {
   add_fact(facts, call, "ui.organization_type", call.label("organization_type", o.type));
   add_fact(facts, call, "ui.province", call.label("province", o.province));
   json related = json::array();
-  for (const char* kind : {"person", "case", "organization", "facility", "topic"})
-    for (const auto& r : referring(call, record->id, kind)) related.push_back(list_item(call, r));
+  json related_more = list_referring(
+      call, record->id, {"person", "case", "organization", "facility", "topic"}, related);
   json data = {{"name", call.text(o.name)},
                {"facts", facts},
                {"related", related},
+               {"related_more", related_more},
                {"links", links_of(call, *record)},
                {"sources", sources_of(call, *record)},
                {"t",

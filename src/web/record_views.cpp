@@ -1,6 +1,7 @@
 #include "web/record_views.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "i18n/date_format.hpp"
@@ -77,8 +78,9 @@ json links_of(Call& call, const Record& record) {
   return out;
 }
 
-std::vector<Record> referring(Call& call, std::string_view id, std::string_view kind) {
-  std::vector<Record> out;
+SomeReferring referring_some(Call& call, std::string_view id, std::string_view kind,
+                             std::size_t most) {
+  SomeReferring out;
   auto ids = call.store().referrers(id);
   if (!ids) return out;
   char letter = id_letter(kind);
@@ -91,9 +93,30 @@ std::vector<Record> referring(Call& call, std::string_view id, std::string_view 
     // still points at `id`.
     auto shown = r->references();
     if (std::find(shown.begin(), shown.end(), id) == shown.end()) continue;
-    out.push_back(std::move(*r));
+    // Only one that would be shown says there are more: a hidden one must not.
+    if (out.records.size() == most) {
+      out.more = true;
+      break;
+    }
+    out.records.push_back(std::move(*r));
   }
   return out;
+}
+
+std::vector<Record> referring(Call& call, std::string_view id, std::string_view kind) {
+  return referring_some(call, id, kind, std::numeric_limits<std::size_t>::max()).records;
+}
+
+json list_referring(Call& call, std::string_view id, std::initializer_list<const char*> kinds,
+                    json& items) {
+  bool more = false;
+  for (const char* kind : kinds) {
+    auto some = referring_some(call, id, kind);
+    for (const auto& r : some.records) items.push_back(list_item(call, r));
+    more |= some.more;
+  }
+  if (!more) return nullptr;
+  return call.t("ui.first_shown", std::to_string(kMostReferring));
 }
 
 json timeline(Call& call, std::vector<Record> events) {

@@ -2,6 +2,8 @@
 // Pieces several pages show, as template values: a record's sources, its typed links, a
 // timeline of events, a case's charges and sentence. Each takes records already passed
 // through public_view() (Call::public_record) and resolves the ids they name the same way.
+#include <cstddef>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,24 @@ nlohmann::json links_of(Call& call, const Record& record);
 
 // Public records of `kind` that point at `id` (the cases of a person, the events of a case ...).
 std::vector<Record> referring(Call& call, std::string_view id, std::string_view kind);
+
+// How many records of one kind a page lists of those that point at its record: a source that
+// every imported record cites would otherwise be a page of megabytes (3.7 MB at 20,000
+// records), read whole, and rendered again in a mirror whenever any of them changed.
+constexpr std::size_t kMostReferring = 100;
+
+// referring(), stopping after `most` records, in id order; `more` when others were left out.
+struct SomeReferring {
+  std::vector<Record> records;
+  bool more = false;
+};
+SomeReferring referring_some(Call& call, std::string_view id, std::string_view kind,
+                             std::size_t most = kMostReferring);
+
+// Lists `kinds`' records that point at `id`, at most kMostReferring of each, as list items
+// into `items`; a note that only the first are shown, or null.
+nlohmann::json list_referring(Call& call, std::string_view id,
+                              std::initializer_list<const char*> kinds, nlohmann::json& items);
 
 // Events as a timeline, earliest first: date, type, title, place, facility, case, notes.
 nlohmann::json timeline(Call& call, std::vector<Record> events);

@@ -23,11 +23,12 @@ http::Response source_page(Call& call) {
   add_fact(facts, call, "ui.source_language", s.language);
   add_fact(facts, call, "ui.file_hash", s.file_hash);
   json citing = json::array();
-  for (const char* kind : {"person", "case", "event", "facility", "organization", "topic"})
-    for (const auto& r : referring(call, record->id, kind)) citing.push_back(list_item(call, r));
+  json citing_more = list_referring(
+      call, record->id, {"person", "case", "event", "facility", "organization", "topic"}, citing);
   json data = {{"title", call.text(s.title)},
                {"facts", facts},
                {"citing", citing},
+               {"citing_more", citing_more},
                {"t", {{"citing", call.t("ui.cited_by")}, {"link", call.t("ui.website")}}}};
   if (!s.url.empty()) data["url"] = s.url;
   return call.page("source.mustache", std::move(data), call.title_of(*record));

@@ -43,12 +43,13 @@ http::Response topic_page(Call& call) {
     if (auto shown = public_view(r, call.visible)) case_items.push_back(list_item(call, *shown));
 
   json related = json::array();
-  for (const char* kind : {"person", "organization", "facility", "source", "event"})
-    for (const auto& r : referring(call, record->id, kind)) related.push_back(list_item(call, r));
+  json related_more = list_referring(
+      call, record->id, {"person", "organization", "facility", "source", "event"}, related);
 
   json data = {{"title", call.text(t.title)},
                {"cases", std::move(case_items)},
                {"related", std::move(related)},
+               {"related_more", std::move(related_more)},
                {"sources", sources_of(call, *record)},
                {"t",
                 {{"cases", call.t("kinds.case")},
