@@ -14,18 +14,14 @@ using nlohmann::json;
 constexpr int kFormat = 3;  // 3: the "n" line
 
 // Every page links to the same navigation, so each string is written once, on an "s" line
-// before the first page that uses it (the strings of the state read come first, all of them),
-// and pages name strings by number: a tenth of the bytes of a JSON line per page, and no JSON
-// to parse for them.
+// before the first page that uses it, and pages name strings by number: a tenth of the bytes
+// of a JSON line per page, and no JSON to parse for them.
 class StringTable {
  public:
-  // `expected`: about how many strings there will be, so the table is not grown again and again.
-  explicit StringTable(std::size_t expected) { numbers_.reserve(expected); }
-  // Numbers as `earlier` did, new strings after its last.
-  explicit StringTable(const MirrorStateStrings& earlier) : next_(earlier.strings.size()) {
-    numbers_.reserve(earlier.strings.size());
-    for (std::size_t i = 0; i < earlier.strings.size(); ++i)
-      numbers_.emplace(earlier.strings[i], i);
+  // Numbers from `first` (after the strings of the state read, which come first); `expected`:
+  // about how many strings there will be, so the table is not grown again and again.
+  StringTable(std::size_t first, std::size_t expected) : next_(first) {
+    numbers_.reserve(expected);
   }
 
   // The string's number, writing its "s" line first when it is new.
@@ -132,7 +128,7 @@ Result<MirrorState> read_mirror_state(const std::filesystem::path& path) {
   if (!in) return Status::not_found(path.string() + ": cannot read it");
   MirrorState state;
   auto strings = std::make_shared<MirrorStateStrings>();
-  const std::vector<std::string>& table = strings->strings;
+  std::vector<std::string> table;
   std::optional<std::size_t> numbered;
   std::string line;
   std::size_t n = 0;
@@ -152,7 +148,7 @@ Result<MirrorState> read_mirror_state(const std::filesystem::path& path) {
       state.head_hash = j["head_hash"].get<std::string>();
       state.day = j["day"].get<std::int64_t>();
     } else if (line.starts_with("s\t")) {
-      strings->strings.push_back(unescape(std::string_view(line).substr(2)));
+      table.push_back(unescape(std::string_view(line).substr(2)));
       strings->lines.append(line).append(1, '\n');
     } else if (line.starts_with("p\t")) {
       auto page = page_of(line, table);
@@ -168,6 +164,7 @@ Result<MirrorState> read_mirror_state(const std::filesystem::path& path) {
     }
   }
   if (n == 0) return Status::corrupt(path.string() + ": empty");
+  strings->count = table.size();
   strings->numbered = numbered.value_or(table.size());
   if (!state.pages.empty()) state.strings = std::move(strings);
   return state;
@@ -177,7 +174,7 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
   // The strings the pages' lines number, unless so many of them are left over that they are
   // better numbered afresh.
   const MirrorStateStrings* earlier = state.strings.get();
-  if (earlier && earlier->strings.size() > 2 * earlier->numbered) earlier = nullptr;
+  if (earlier && earlier->count > 2 * earlier->numbered) earlier = nullptr;
   const auto partial = path.string() + ".partial";
   bool written = false;
   {
@@ -189,7 +186,12 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
                 {"day", state.day}}
                .dump()
         << '\n';
-    StringTable table = earlier ? StringTable(*earlier) : StringTable(3 * state.pages.size());
+    // Pages numbered now do not look their strings up among the earlier ones: that took a
+    // table of every string of the state (600,000 at 20,000 records) to number the few pages
+    // a change renders. A string they share with a page taken is written again, under a new
+    // number; such repeats count towards numbering everything afresh, as strings left over do.
+    StringTable table =
+        earlier ? StringTable(earlier->count, 64) : StringTable(0, 3 * state.pages.size());
     if (earlier) out << earlier->lines;
     std::string strings, line;
     auto list = [&](const StringList& items) {

@@ -31,10 +31,10 @@ struct MirrorPageState {
   std::string line = {};
 };
 
-// The strings of a state file as read, by number, and their "s" lines in that order.
+// The "s" lines of a state file as read, in their order, and how many strings they are.
 struct MirrorStateStrings {
-  std::vector<std::string> strings;
   std::string lines;
+  std::size_t count = 0;
   std::size_t numbered = 0;  // how many there were when the pages were last numbered afresh
 };
 
@@ -53,10 +53,12 @@ struct MirrorState {
 std::filesystem::path mirror_state_path(const std::filesystem::path& mirror);
 
 // Lines: the header (JSON), then for each page the strings it uses first ("s", each string
-// once in the file) and the page ("p", its strings by number). Written again with the strings
-// it was read with (MirrorState::strings), it keeps them all, in their order, and adds the
-// new ones after; strings no page names any more stay until there are twice as many as at the
-// last numbering afresh, which then happens again. An error names the file and line.
+// once in a numbering) and the page ("p", its strings by number). Written again with the
+// strings it was read with (MirrorState::strings), it keeps them all, in their order, and
+// numbers the strings of the pages rendered since after them, without looking for them among
+// the earlier ones; strings no page names any more, and those written again, stay until there
+// are twice as many as at the last numbering afresh, which then happens again. An error names
+// the file and line.
 Result<MirrorState> read_mirror_state(const std::filesystem::path& path);
 // Written beside `path` and renamed over it, so a crash leaves the old state or the new.
 Status write_mirror_state(const std::filesystem::path& path, const MirrorState& state);
