@@ -306,8 +306,6 @@ class SqliteStore final : public Store {
     return r;
   }
 
-  // The WHERE clause of a public list of kind ?1: filter i binds its name and value to
-  // ?(2+2i) and ?(3+2i) (below 99, which callers use for their own parameters).
   // `column` of the records `query` lists, in its order, its offset and limit bound.
   Result<Statement> list_query(const ListQuery& query, std::string_view column) {
     auto q =
@@ -321,6 +319,8 @@ class SqliteStore final : public Store {
     return q;
   }
 
+  // The WHERE clause of a public list of kind ?1: filter i binds its name and value to
+  // ?(2+2i) and ?(3+2i) (below 99, which callers use for their own parameters).
   static std::string public_filter(const std::vector<Facet>& filters) {
     std::string where = "r.kind = ?1 AND r.visibility = 'public'";
     for (std::size_t i = 0; i < filters.size(); ++i)
