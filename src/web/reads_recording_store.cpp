@@ -131,12 +131,21 @@ Result<std::vector<std::string>> ReadsRecordingStore::non_public_ids() {
   return reader_->non_public_ids();
 }
 
-Result<store::ListPage> ReadsRecordingStore::list_public(const store::ListQuery& query) {
-  // Any change moves a record to the top of a list by latest change.
+namespace {
+
+// Which records a list holds, and in what order: any change moves a record to the top of a
+// list by latest change.
+void note_order(const store::ListQuery& query) {
   if (query.order == store::ListQuery::Order::kRecentlyUpdated)
     note_change(query.kind);
   else
     note_list(query.kind);
+}
+
+}  // namespace
+
+Result<store::ListPage> ReadsRecordingStore::list_public(const store::ListQuery& query) {
+  note_order(query);
   auto ids = lists_.order(*reader_, query);
   if (!ids) return ids.status();
   store::ListPage page;
@@ -153,10 +162,9 @@ Result<store::ListPage> ReadsRecordingStore::list_public(const store::ListQuery&
   return page;
 }
 
-// A list's ids change only when records come, go or move in it.
 Result<std::vector<std::string>> ReadsRecordingStore::list_public_ids(
     const store::ListQuery& query) {
-  note_list(query.kind);
+  note_order(query);
   return reader_->list_public_ids(query);
 }
 

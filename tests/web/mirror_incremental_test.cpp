@@ -12,6 +12,7 @@
 #include "exchange/import.hpp"
 #include "web/mirror_changes.hpp"
 #include "web/mirror_export.hpp"
+#include "web/page_reads.hpp"
 #include "web/reads_recording_store.hpp"
 
 namespace jz::web {
@@ -302,6 +303,18 @@ TEST_F(MirrorIncrementalTest, ListsReadOnceForAnExportGiveWhatTheDatabaseGives) 
           ASSERT_TRUE(a && b);
           EXPECT_EQ(a->total, b->total);
           EXPECT_EQ(ids(*a), ids(*b)) << offset << " " << limit << " " << filters.size();
+          // The ids alone are the same, and noted as the list is: any change moves a record
+          // to the top of a list by latest change.
+          PageReads reads;
+          {
+            RecordPageReads recording(reads);
+            auto only_ids = once.list_public_ids(q);
+            ASSERT_TRUE(only_ids);
+            EXPECT_EQ(*only_ids, ids(*b));
+          }
+          reads.finish();
+          const bool by_change = order == store::ListQuery::Order::kRecentlyUpdated;
+          EXPECT_EQ(reads.keys, std::vector<std::string>{by_change ? "u:person" : "k:person"});
         }
   for (const auto& filters : {std::vector<Facet>{}, std::vector<Facet>{{"status", "detained"}}}) {
     auto a = once.facet_counts("person", "status", filters);
