@@ -78,13 +78,19 @@ json links_of(Call& call, const Record& record) {
   return out;
 }
 
-SomeReferring referring_some(Call& call, std::string_view id, std::string_view kind,
-                             std::size_t most) {
+namespace {
+
+// Of `referrers` (the ids that point at `id`), the public records of `kind`, stopping after
+// `most`; `more` when others were left out.
+struct SomeReferring {
+  std::vector<Record> records;
+  bool more = false;
+};
+SomeReferring some_of(Call& call, std::string_view id, const std::vector<std::string>& referrers,
+                      std::string_view kind, std::size_t most) {
   SomeReferring out;
-  auto ids = call.store().referrers(id);
-  if (!ids) return out;
   char letter = id_letter(kind);
-  for (const auto& ref : *ids) {
+  for (const auto& ref : referrers) {
     if (ref.empty() || ref[0] != letter) continue;
     auto r = call.public_record(ref);
     if (!r) continue;
@@ -103,15 +109,21 @@ SomeReferring referring_some(Call& call, std::string_view id, std::string_view k
   return out;
 }
 
+}  // namespace
+
 std::vector<Record> referring(Call& call, std::string_view id, std::string_view kind) {
-  return referring_some(call, id, kind, std::numeric_limits<std::size_t>::max()).records;
+  auto ids = call.store().referrers(id);
+  if (!ids) return {};
+  return some_of(call, id, *ids, kind, std::numeric_limits<std::size_t>::max()).records;
 }
 
 json list_referring(Call& call, std::string_view id, std::initializer_list<const char*> kinds,
                     json& items) {
+  auto ids = call.store().referrers(id);  // once for every kind
+  if (!ids) return nullptr;
   bool more = false;
   for (const char* kind : kinds) {
-    auto some = referring_some(call, id, kind);
+    auto some = some_of(call, id, *ids, kind, kMostReferring);
     for (const auto& r : some.records) items.push_back(list_item(call, r));
     more |= some.more;
   }

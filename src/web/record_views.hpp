@@ -28,16 +28,9 @@ std::vector<Record> referring(Call& call, std::string_view id, std::string_view 
 // records), read whole, and rendered again in a mirror whenever any of them changed.
 constexpr std::size_t kMostReferring = 100;
 
-// referring(), stopping after `most` records, in id order; `more` when others were left out.
-struct SomeReferring {
-  std::vector<Record> records;
-  bool more = false;
-};
-SomeReferring referring_some(Call& call, std::string_view id, std::string_view kind,
-                             std::size_t most = kMostReferring);
-
-// Lists `kinds`' records that point at `id`, at most kMostReferring of each, as list items
-// into `items`; a note that only the first are shown, or null.
+// Lists `kinds`' records that point at `id`, at most kMostReferring of each in id order, as
+// list items into `items`; a note that only the first are shown, or null. A record hidden from
+// the public, or whose link is, neither shows nor counts towards "more".
 nlohmann::json list_referring(Call& call, std::string_view id,
                               std::initializer_list<const char*> kinds, nlohmann::json& items);
 
