@@ -53,9 +53,10 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
-std::vector<PrisonerRow> prisoner_rows(const PrisonerList& list, const i18n::Messages& m) {
+std::vector<PrisonerRow> prisoner_rows(const std::vector<Prisoner>& prisoners,
+                                       const i18n::Messages& m) {
   std::vector<PrisonerRow> rows;
-  for (const auto& p : list.prisoners) {
+  for (const auto& p : prisoners) {
     const auto& who = std::get<Person>(p.person.body);
     PrisonerRow row{.id = p.person.id, .name = who.name, .pinyin = p.pinyin};
     row.status = label(m, "person_status", who.status);
@@ -83,37 +84,40 @@ std::vector<PrisonerRow> prisoner_rows(const PrisonerList& list, const i18n::Mes
   return rows;
 }
 
-std::string prisoners_csv(const PrisonerList& list, const i18n::Messages& m) {
+namespace {
+
+// The CSV of `prisoners`; with the column saying who is linked to the opportunity and who
+// only suggested when `chosen_column`.
+std::string csv_of(const std::vector<Prisoner>& prisoners, const i18n::Messages& m,
+                   bool chosen_column) {
   std::string out = "\xEF\xBB\xBF";
   out +=
       "id,name_zh,name_en,pinyin,status_zh,status_en,charges_zh,charges_en,sentence_zh,"
-      "sentence_en,facility_zh,facility_en,health_zh,health_en,last_verified,priority,"
-      "chosen\r\n";
-  for (const auto& r : prisoner_rows(list, m)) {
+      "sentence_en,facility_zh,facility_en,health_zh,health_en,last_verified,priority";
+  out += chosen_column ? ",chosen\r\n" : "\r\n";
+  for (const auto& r : prisoner_rows(prisoners, m)) {
     char priority[32];
     std::snprintf(priority, sizeof priority, "%.1f", r.priority);
-    std::vector<std::string> cells = {r.id,
-                                      r.name.zh,
-                                      r.name.en,
-                                      r.pinyin,
-                                      r.status.zh,
-                                      r.status.en,
-                                      r.charges.zh,
-                                      r.charges.en,
-                                      r.sentence.zh,
-                                      r.sentence.en,
-                                      r.facility.zh,
-                                      r.facility.en,
-                                      r.health.zh,
-                                      r.health.en,
-                                      r.verified,
-                                      priority,
-                                      r.chosen ? "yes" : "suggested"};
+    std::vector<std::string> cells = {r.id,          r.name.zh,     r.name.en,     r.pinyin,
+                                      r.status.zh,   r.status.en,   r.charges.zh,  r.charges.en,
+                                      r.sentence.zh, r.sentence.en, r.facility.zh, r.facility.en,
+                                      r.health.zh,   r.health.en,   r.verified,    priority};
+    if (chosen_column) cells.emplace_back(r.chosen ? "yes" : "suggested");
     std::string line;
     for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + csv_field(cells[i]);
     out += line + "\r\n";
   }
   return out;
+}
+
+}  // namespace
+
+std::string prisoners_csv(const PrisonerList& list, const i18n::Messages& m) {
+  return csv_of(list.prisoners, m, true);
+}
+
+std::string ranking_csv(const std::vector<Prisoner>& ranked, const i18n::Messages& m) {
+  return csv_of(ranked, m, false);
 }
 
 std::string prisoners_json(const PrisonerList& list, const i18n::Messages& m) {
@@ -126,7 +130,7 @@ std::string prisoners_json(const PrisonerList& list, const i18n::Messages& m) {
                 {"date", e.date.to_string()}}},
               {"suggested", list.suggested},
               {"prisoners", json::array()}};
-  auto rows = prisoner_rows(list, m);
+  auto rows = prisoner_rows(list.prisoners, m);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     json parts = json::array();
@@ -169,7 +173,7 @@ Result<std::string> prisoners_pdf(const PrisonerList& list, const i18n::Messages
                    words("ui.sentence"),          words("kinds.facility"), words("ui.health"),
                    words("field.status_verified")};
   table.widths = {2.2, 1.3, 2.2, 1.6, 1.8, 2.2, 1.1};
-  for (const auto& r : prisoner_rows(list, m))
+  for (const auto& r : prisoner_rows(list.prisoners, m))
     table.rows.push_back(
         {join({r.name.zh, r.pinyin, r.name.en == r.name.zh ? "" : r.name.en}, "\n"), both(r.status),
          both(r.charges), both(r.sentence), both(r.facility), both(r.health), r.verified});

@@ -1,7 +1,8 @@
 #pragma once
 // A prisoner list for an opportunity as a printable document: the same bilingual rows (names
 // in characters, pinyin and English; status, charges, sentence, facility, health, when last
-// verified) as CSV, JSON or PDF. The HTML list on the site shows these rows too.
+// verified) as CSV, JSON or PDF. The HTML list on the site shows these rows too, and the
+// priorities page offers its whole ranking as the same CSV.
 #include <string>
 #include <vector>
 
@@ -24,11 +25,15 @@ struct PrisonerRow {
   bool chosen = false;
 };
 
-std::vector<PrisonerRow> prisoner_rows(const PrisonerList& list, const i18n::Messages& messages);
+std::vector<PrisonerRow> prisoner_rows(const std::vector<Prisoner>& prisoners,
+                                       const i18n::Messages& messages);
 
 // RFC 4180 with a header line; UTF-8 with a byte order mark, so spreadsheet programs read the
 // Chinese correctly.
 std::string prisoners_csv(const PrisonerList& list, const i18n::Messages& messages);
+// The same columns but "chosen", for every detained person in the order of `ranked` (the
+// priorities page's whole ranking).
+std::string ranking_csv(const std::vector<Prisoner>& ranked, const i18n::Messages& messages);
 std::string prisoners_json(const PrisonerList& list, const i18n::Messages& messages);
 // A4 landscape, both languages in each cell. Dated by the latest change to the data it
 // shows (the opportunity, the persons), so the same list gives the same bytes.

@@ -1,5 +1,7 @@
 // A facility: kind, location, authority, legal basis, conditions, and the people held
 // there (from links, cases and events that name it).
+#include <algorithm>
+
 #include "web/handlers.hpp"
 #include "web/record_views.hpp"
 
@@ -28,7 +30,8 @@ http::Response facility_page(Call& call) {
   for (const auto& a : f.aliases) aliases += (aliases.empty() ? "" : " · ") + call.str(a);
   add_fact(facts, call, "ui.aliases", aliases);
 
-  // People held: persons linked to it, and the persons of cases and events that name it.
+  // People held: persons linked to it, and the persons of cases and events that name it; a
+  // camp's thousands are listed as a source's citers are, the first kMostReferring by id.
   std::vector<std::string> person_ids;
   for (const auto& p : referring(call, record->id, "person")) person_ids.push_back(p.id);
   for (const auto& c : referring(call, record->id, "case"))
@@ -38,9 +41,17 @@ http::Response facility_page(Call& call) {
     for (const auto& p : std::get<Event>(e.body).persons) person_ids.push_back(p);
   std::sort(person_ids.begin(), person_ids.end());
   person_ids.erase(std::unique(person_ids.begin(), person_ids.end()), person_ids.end());
-  json held = json::array();
-  for (const auto& id : person_ids)
-    if (auto p = call.public_record(id)) held.push_back(list_item(call, *p));
+  json held = json::array(), held_more;
+  for (const auto& id : person_ids) {
+    auto p = call.public_record(id);
+    if (!p) continue;  // a hidden person neither shows nor counts towards "more"
+    if (held.size() == kMostReferring) {
+      held_more = call.t("ui.first_held", std::to_string(kMostReferring));
+      break;
+    }
+    held.push_back(list_item(call, *p));
+  }
+  json timeline_more = keep_latest(call, events);
 
   json conditions = json::array();
   for (const auto& c : f.conditions)
@@ -49,8 +60,10 @@ http::Response facility_page(Call& call) {
   json data = {{"name", call.text(f.name)},
                {"facts", facts},
                {"held", held},
+               {"held_more", held_more},
                {"conditions", conditions},
                {"timeline", timeline(call, std::move(events))},
+               {"timeline_more", timeline_more},
                {"links", links_of(call, *record)},
                {"sources", sources_of(call, *record)},
                {"t",

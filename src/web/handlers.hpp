@@ -16,6 +16,7 @@ http::Response person_page(Call&);           // person_page.cpp
 http::Response case_page(Call&);             // case_page.cpp
 http::Response violations_page(Call&);       // violations_page.cpp
 http::Response priorities_page(Call&);       // priority_pages.cpp
+http::Response priorities_csv(Call&);        // priority_pages.cpp
 http::Response opportunity_calendar(Call&);  // priority_pages.cpp
 http::Response opportunity_page(Call&);      // priority_pages.cpp
 http::Response opportunity_csv(Call&);       // priority_pages.cpp

@@ -1,7 +1,7 @@
-// Priorities and opportunities: every detained person with a priority score that says why
-// (monitor/priority.hpp); the calendar of opportunities to raise cases, with who is to be
-// raised at each; and the prisoner list for one opportunity as a printable bilingual page,
-// CSV, JSON and PDF (publish/prisoner_export.hpp).
+// Priorities and opportunities: the detained persons with the highest priority scores, each
+// saying why (monitor/priority.hpp), and all of them as CSV; the calendar of opportunities
+// to raise cases, with who is to be raised at each; and the prisoner list for one
+// opportunity as a printable bilingual page, CSV, JSON and PDF (publish/prisoner_export.hpp).
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -15,6 +15,9 @@ namespace jz::web {
 using nlohmann::json;
 
 namespace {
+
+// Rows the priorities page shows; the CSV has all of them.
+constexpr std::size_t kMostPriorities = 100;
 
 publish::PrisonerOptions options_of(const Call& call) {
   return {.weights = call.site.settings.priority_weights,
@@ -58,8 +61,11 @@ Result<publish::PrisonerList> list_of(Call& call) {
 http::Response priorities_page(Call& call) {
   auto all = publish::detained_persons(call.store(), call.visible, options_of(call));
   if (!all) return call.error(all.status());
+  // Thousands of rows would make a page of megabytes for a reader on a slow link: the page
+  // lists the highest, the spreadsheet has everyone.
   json rows = json::array();
-  for (const auto& p : *all) rows.push_back(prisoner_item(call, p));
+  for (std::size_t i = 0; i < std::min(all->size(), kMostPriorities); ++i)
+    rows.push_back(prisoner_item(call, (*all)[i]));
   const auto& w = call.site.settings.priority_weights;
   json weights = json::array();
   for (auto [criterion, weight] : {std::pair{"serious_illness", w.serious_illness},
@@ -70,16 +76,29 @@ http::Response priorities_page(Call& call) {
                                    {"opportunity", w.opportunity}})
     weights.push_back({{"criterion", call.t("priority_weight." + std::string(criterion))},
                        {"weight", one_decimal(weight)}});
-  json data = {{"heading", call.t("ui.priorities")},
-               {"intro", call.t("ui.priorities_intro")},
-               {"rows", std::move(rows)},
-               {"weights", std::move(weights)},
-               {"t",
-                {{"score", call.t("ui.priority_score")},
-                 {"status", call.t("ui.status")},
-                 {"weights", call.t("ui.priority_weights")},
-                 {"of", call.t("ui.points_of")}}}};
+  json data = {
+      {"heading", call.t("ui.priorities")},
+      {"intro", call.t("ui.priorities_intro")},
+      {"rows", std::move(rows)},
+      {"highest", all->size() > kMostPriorities
+                      ? json(call.t("ui.priorities_highest", std::to_string(kMostPriorities)))
+                      : json()},
+      {"csv", call.url("/priorities.csv")},
+      {"weights", std::move(weights)},
+      {"t",
+       {{"score", call.t("ui.priority_score")},
+        {"csv", call.t("ui.priorities_csv", std::to_string(all->size()))},
+        {"status", call.t("ui.status")},
+        {"weights", call.t("ui.priority_weights")},
+        {"of", call.t("ui.points_of")}}}};
   return call.page("priorities.mustache", std::move(data), call.t("ui.priorities"));
+}
+
+http::Response priorities_csv(Call& call) {
+  auto all = publish::detained_persons(call.store(), call.visible, options_of(call));
+  if (!all) return call.error(all.status());
+  return download("text/csv; charset=utf-8", publish::ranking_csv(*all, call.site.messages),
+                  "priorities.csv");
 }
 
 http::Response opportunity_calendar(Call& call) {
@@ -123,7 +142,7 @@ http::Response opportunity_page(Call& call) {
   if (!list) return call.error(404);
   const auto& e = std::get<Event>(list->opportunity.body);
   json rows = json::array();
-  auto table = publish::prisoner_rows(*list, call.site.messages);
+  auto table = publish::prisoner_rows(list->prisoners, call.site.messages);
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto& r = table[i];
     auto both = [](const Text& t) {

@@ -131,10 +131,25 @@ json list_referring(Call& call, std::string_view id, std::initializer_list<const
   return call.t("ui.first_shown", std::to_string(kMostReferring));
 }
 
-json timeline(Call& call, std::vector<Record> events) {
+namespace {
+
+void by_date(std::vector<Record>& events) {
   std::sort(events.begin(), events.end(), [](const Record& a, const Record& b) {
     return std::get<Event>(a.body).date < std::get<Event>(b.body).date;
   });
+}
+
+}  // namespace
+
+json keep_latest(Call& call, std::vector<Record>& events) {
+  if (events.size() <= kMostReferring) return nullptr;
+  by_date(events);
+  events.erase(events.begin(), events.end() - kMostReferring);
+  return call.t("ui.latest_shown", std::to_string(kMostReferring));
+}
+
+json timeline(Call& call, std::vector<Record> events) {
+  by_date(events);
   auto last = std::unique(events.begin(), events.end(),
                           [](const Record& a, const Record& b) { return a.id == b.id; });
   events.erase(last, events.end());

@@ -37,6 +37,10 @@ nlohmann::json list_referring(Call& call, std::string_view id,
 // Events as a timeline, earliest first: date, type, title, place, facility, case, notes.
 nlohmann::json timeline(Call& call, std::vector<Record> events);
 
+// Keeps the latest kMostReferring of `events` (distinct events) for a timeline of everything
+// that names a record; a note that only the latest are shown, or null.
+nlohmann::json keep_latest(Call& call, std::vector<Record>& events);
+
 // A case's charges ("颠覆国家政权罪 (刑法第105条)"), and its sentence in words.
 nlohmann::json charges_of(Call& call, const Case& c);
 std::string sentence_of(Call& call, const Sentence& s);

@@ -55,6 +55,11 @@ start_server "$DB"
 fetch /en/priorities
 expect_eq "$STATUS" 200
 expect_contains body.html "Sentence of 11 years: 13.8 of 25.0"
+expect_contains body.html 'href="/en/priorities.csv"'
+fetch /en/priorities.csv
+expect_eq "$STATUS" 200
+expect_contains headers.txt "text/csv"
+expect_contains body.html "p44sj9v9201,刘晓波"
 fetch /en/opportunities/
 expect_contains body.html "U.S.-China Human Rights Dialogue, May 2010"
 expect_contains body.html "Hu Jintao&apos;s visit to Washington, January 2011"
