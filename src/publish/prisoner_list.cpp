@@ -6,6 +6,7 @@
 #include "core/vocabulary.hpp"
 #include "publish/case_clocks.hpp"
 #include "search/pinyin.hpp"
+#include "store/each_public.hpp"
 
 namespace jz::publish {
 namespace {
@@ -25,21 +26,6 @@ constexpr std::string_view kAccessClocks[] = {"family_notice_detention", "family
 template <std::size_t N>
 bool in(const std::string_view (&list)[N], std::string_view v) {
   return std::find(std::begin(list), std::end(list), v) != std::end(list);
-}
-
-// Public records of a kind matching `filters`, a page at a time.
-template <typename F>
-Status each_public(store::Store& store, const IsPublic& visible, const char* kind,
-                   std::vector<Facet> filters, F&& visit) {
-  store::ListQuery query{.kind = kind, .filters = std::move(filters), .limit = 500};
-  for (;;) {
-    auto page = store.list_public(query);
-    if (!page) return page.status();
-    for (const auto& r : page->records)
-      if (auto shown = public_view(r, visible)) JZ_RETURN_IF_ERROR(visit(std::move(*shown)));
-    query.offset += query.limit;
-    if (query.offset >= page->total) return Status::ok();
-  }
 }
 
 // The public records of `letter`'s kind that point at `id`.
@@ -202,11 +188,12 @@ Result<std::vector<Prisoner>> detained_persons(store::Store& store, const IsPubl
   std::vector<Prisoner> out;
   Gatherer gather(store, visible, options);
   for (auto status : kHeld) {
-    JZ_RETURN_IF_ERROR(each_public(store, visible, "person", {{"status", std::string(status)}},
-                                   [&](Record person) {
-                                     out.push_back(gather.prisoner(std::move(person)));
-                                     return Status::ok();
-                                   }));
+    JZ_RETURN_IF_ERROR(store::each_public(
+        store, visible, {.kind = "person", .filters = {{"status", std::string(status)}}},
+        [&](Record person) {
+          out.push_back(gather.prisoner(std::move(person)));
+          return Status::ok();
+        }));
   }
   by_priority(out);
   return out;
@@ -217,8 +204,8 @@ Result<std::vector<Record>> opportunities(store::Store& store, const IsPublic& v
   std::vector<Record> coming, past;
   auto today = monitor::day_of(now);
   for (auto type : vocab::opportunity_types())
-    JZ_RETURN_IF_ERROR(
-        each_public(store, visible, "event", {{"type", std::string(type)}}, [&](Record r) {
+    JZ_RETURN_IF_ERROR(store::each_public(
+        store, visible, {.kind = "event", .filters = {{"type", std::string(type)}}}, [&](Record r) {
           auto& list = std::get<Event>(r.body).date.latest() >= today ? coming : past;
           list.push_back(std::move(r));
           return Status::ok();

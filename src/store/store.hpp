@@ -54,7 +54,7 @@ struct VerifyReport {
 // A page of a public list: records of one kind whose facets match every filter.
 struct ListQuery {
   std::string kind;
-  std::vector<Facet> filters;  // all must match (see core/facets.hpp)
+  std::vector<Facet> filters = {};  // all must match (see core/facets.hpp)
   enum class Order { kSlug, kRecentlyUpdated } order = Order::kSlug;
   std::int64_t offset = 0;
   std::int64_t limit = 50;

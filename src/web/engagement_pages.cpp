@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/vocabulary.hpp"
+#include "store/each_public.hpp"
 #include "web/assessment_views.hpp"
 #include "web/engagement_scorecard.hpp"
 #include "web/handlers.hpp"
@@ -16,7 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::int64_t kBatch = 500;
 constexpr std::string_view kStatuses[] = {"kept", "partly_kept", "broken", "pending", "unclear"};
 
 // A localised text with its own `lang` (false when in the reader's language), so that a
@@ -191,16 +191,12 @@ json round_rows(Call& call, const Engagement& g, const Scorecard& card,
 
 http::Response engagement_list(Call& call) {
   json rows = json::array();
-  store::ListQuery query{.kind = "engagement", .filters = {}, .limit = kBatch};
-  for (;;) {
-    auto page = call.store().list_public(query);
-    if (!page) return call.error(page.status());
-    for (const auto& stored : page->records)
-      if (auto r = public_view(stored, call.visible); r && r->kind() == "engagement")
-        rows.push_back(engagement_row(call, *r));
-    query.offset += query.limit;
-    if (query.offset >= page->total) break;
-  }
+  auto listed =
+      store::each_public(call.store(), call.visible, {.kind = "engagement"}, [&](Record r) {
+        rows.push_back(engagement_row(call, r));
+        return Status::ok();
+      });
+  if (!listed) return call.error(listed);
   json data = {{"heading", call.t("kinds.engagement")},
                {"intro", call.t("ui.engagements_intro")},
                {"rows", std::move(rows)},

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/vocabulary.hpp"
+#include "store/each_public.hpp"
 #include "web/assessment_views.hpp"
 #include "web/handlers.hpp"
 #include "web/record_views.hpp"
@@ -14,8 +15,6 @@ namespace jz::web {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::int64_t kBatch = 500;
 
 json own_text(const Call& call, const Text& t) {
   json out = call.text(t);
@@ -65,23 +64,17 @@ json chart_words(const Call& call) {
 
 http::Response indicator_list(Call& call) {
   std::map<std::string, json> by_dimension;
-  store::ListQuery query{.kind = "indicator", .filters = {}, .limit = kBatch};
-  for (;;) {
-    auto page = call.store().list_public(query);
-    if (!page) return call.error(page.status());
-    for (const auto& stored : page->records) {
-      auto r = public_view(stored, call.visible);
-      if (!r || r->kind() != "indicator") continue;
-      const auto& n = std::get<Indicator>(r->body);
-      json item = {{"href", call.url_of("indicator", r->id)},
-                   {"title", own_text(call, n.title)},
-                   {"summary", own_text(call, n.summary)},
-                   {"chart", trend_of(call, n, ChartSize::kSmall)}};
-      by_dimension[n.dimension].push_back(std::move(item));
-    }
-    query.offset += query.limit;
-    if (query.offset >= page->total) break;
-  }
+  auto listed =
+      store::each_public(call.store(), call.visible, {.kind = "indicator"}, [&](Record r) {
+        const auto& n = std::get<Indicator>(r.body);
+        json item = {{"href", call.url_of("indicator", r.id)},
+                     {"title", own_text(call, n.title)},
+                     {"summary", own_text(call, n.summary)},
+                     {"chart", trend_of(call, n, ChartSize::kSmall)}};
+        by_dimension[n.dimension].push_back(std::move(item));
+        return Status::ok();
+      });
+  if (!listed) return call.error(listed);
   json dimensions = json::array();
   for (auto dimension : vocab::indicator_dimensions()) {
     auto found = by_dimension.find(std::string(dimension));

@@ -8,6 +8,7 @@
 
 #include "core/vocabulary.hpp"
 #include "i18n/date_format.hpp"
+#include "store/each_public.hpp"
 #include "web/handlers.hpp"
 #include "web/list_query.hpp"
 #include "web/partner_match.hpp"
@@ -148,20 +149,14 @@ http::Response lawyers_page(Call& call) {
   // Every public person of group lawyer, in the persons list's order, read whole: partners
   // abroad are left out by a field of their public view, which the facets do not hold.
   std::vector<Record> lawyers;
-  store::ListQuery query;
-  query.kind = "person";
-  query.filters = {{"group", "lawyer"}};
-  query.limit = kBatch;
-  for (;; query.offset += kBatch) {
-    auto found = call.store().list_public(query);
-    if (!found) return call.error(503);
-    for (const auto& r : found->records) {
-      auto shown = public_view(r, call.visible);
-      if (shown && !std::get<Person>(shown->body).lawyer.foreign)
-        lawyers.push_back(std::move(*shown));
-    }
-    if (found->records.size() < static_cast<std::size_t>(kBatch)) break;
-  }
+  auto listed =
+      store::each_public(call.store(), call.visible,
+                         {.kind = "person", .filters = {{"group", "lawyer"}}}, [&](Record r) {
+                           if (!std::get<Person>(r.body).lawyer.foreign)
+                             lawyers.push_back(std::move(r));
+                           return Status::ok();
+                         });
+  if (!listed) return call.error(503);
   const auto total = static_cast<std::int64_t>(lawyers.size());
   const std::int64_t first = (*page - 1) * kPageSize;
   if (*page > 1 && first >= total) return call.error(404);

@@ -2,27 +2,12 @@
 
 #include <algorithm>
 
+#include "store/each_public.hpp"
 #include "web/legal_clock.hpp"
 
 namespace jz::web {
 
 namespace {
-
-// Visits each public case (its public view and public events), a page of cases at a time.
-template <typename F>
-Status for_each_public_case(Call& call, F&& visit) {
-  store::ListQuery query;
-  query.kind = "case";
-  query.limit = 200;
-  for (;;) {
-    auto page = call.store().list_public(query);
-    if (!page) return page.status();
-    for (const auto& r : page->records)
-      if (auto shown = public_view(r, call.visible)) visit(*shown, events_of_case(call, *shown));
-    query.offset += query.limit;
-    if (query.offset >= page->total) return Status::ok();
-  }
-}
 
 const Record* find_event(const std::vector<Record>& events, const std::string& id) {
   auto it = std::find_if(events.begin(), events.end(), [&](const Record& r) { return r.id == id; });
@@ -70,11 +55,12 @@ std::vector<Violation> violations_of_case(Call& call, const Record& the_case,
 
 Result<std::vector<Violation>> all_violations(Call& call) {
   std::vector<Violation> found;
-  auto status =
-      for_each_public_case(call, [&](const Record& the_case, const std::vector<Record>& events) {
-        for (auto& v : violations_of_case(call, the_case, events)) found.push_back(std::move(v));
-      });
-  if (!status) return status;
+  JZ_RETURN_IF_ERROR(
+      store::each_public(call.store(), call.visible, {.kind = "case"}, [&](Record the_case) {
+        for (auto& v : violations_of_case(call, the_case, events_of_case(call, the_case)))
+          found.push_back(std::move(v));
+        return Status::ok();
+      }));
   std::stable_sort(found.begin(), found.end(), [](const Violation& a, const Violation& b) {
     return a.ongoing != b.ongoing ? a.ongoing : a.started > b.started;
   });

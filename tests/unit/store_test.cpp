@@ -7,6 +7,7 @@
 #include "common/old_schema.hpp"
 #include "core/record_json.hpp"
 #include "store/accounts.hpp"
+#include "store/each_public.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 
@@ -331,6 +332,40 @@ TEST_F(StoreTest, PublicListsFilterByPublicFacetsOnly) {
   tibet = store_->list_public(persons({{"status", "detained"}, {"province", "tibet"}}));
   ASSERT_TRUE(tibet);
   EXPECT_EQ(tibet->total, 2);
+}
+
+// Pages that gather a whole kind walk it with each_public(): one query of ids, not OFFSET
+// batches. It must give what list_public() gives, as the public sees it.
+TEST_F(StoreTest, EachPublicVisitsTheWholeListInOrderAsThePublicSeesIt) {
+  put(R"({"id":"p0000000001","kind":"person","slug":"b","body":{"name":{"en":"B"},"status":"detained","health":{"en":"ill"}}})");
+  put(R"({"id":"p0000000002","kind":"person","slug":"a","confidential":["/body/health"],"body":{"name":{"en":"A"},"status":"detained","health":{"en":"ill"}}})");
+  put(R"({"id":"p0000000003","kind":"person","slug":"c","body":{"name":{"en":"C"},"status":"released"}})");
+  put(R"({"id":"p0000000004","kind":"person","slug":"d","visibility":"restricted","body":{"name":{"en":"D"},"status":"detained"}})");
+  IsPublic visible = [](std::string_view id) { return id != "p0000000004"; };
+
+  auto visit = [&](ListQuery query) {
+    std::vector<std::string> seen;
+    auto s = each_public(*store_, visible, std::move(query), [&](Record r) {
+      seen.push_back(r.id + ":" + std::get<Person>(r.body).health.en);
+      return Status::ok();
+    });
+    EXPECT_TRUE(s) << s.message();
+    return seen;
+  };
+  // Slug order; the confidential health is not in the view; offset and limit are ignored.
+  EXPECT_EQ(visit(persons({}, 1)),
+            (std::vector<std::string>{"p0000000002:", "p0000000001:ill", "p0000000003:"}));
+  EXPECT_EQ(visit(persons({{"status", "detained"}})),
+            (std::vector<std::string>{"p0000000002:", "p0000000001:ill"}));
+
+  // The first error stops the walk and is returned.
+  int visited = 0;
+  auto stopped = each_public(*store_, visible, persons({}), [&](Record) {
+    ++visited;
+    return Status::invalid("stop here");
+  });
+  EXPECT_EQ(stopped.message(), "stop here");
+  EXPECT_EQ(visited, 1);
 }
 
 TEST_F(StoreTest, ADatabaseFromSchemaOneGetsItsFacetsWhenOpened) {

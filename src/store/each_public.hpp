@@ -1,0 +1,19 @@
+#pragma once
+// Every public record of a list, visited in the list's order: the whole list in one query,
+// each record read as it is visited. Pages that gather a whole kind (violations, priorities,
+// lawyers, engagements, indicators) walked it in OFFSET batches, and each batch made SQLite
+// step over every record before it again: quadratic in the kind's size.
+#include <functional>
+
+#include "core/redact.hpp"
+#include "store/store.hpp"
+
+namespace jz::store {
+
+// Calls `visit` with the public view of each record `query` lists (its offset and limit are
+// ignored), stopping at the first error it returns. A record gone or hidden since the list
+// was read is skipped.
+Status each_public(Store& store, const IsPublic& visible, ListQuery query,
+                   const std::function<Status(Record)>& visit);
+
+}  // namespace jz::store
