@@ -1,7 +1,6 @@
 #include "mirror/manifest.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -9,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/json_writer.hpp"
 #include "mirror/fingerprint.hpp"
+#include "mirror/manifest_line.hpp"
 
 namespace jz::mirror {
 
@@ -23,41 +23,6 @@ std::string header(const Manifest& m) {
   std::string s = w.take();
   s.resize(s.size() - 2);  // reopen the list: "...,"files":["
   return s + "\n";
-}
-
-std::string entry_line(const ManifestEntry& e) {
-  JsonWriter w;
-  w.begin_object().key("path").value(e.path);
-  w.key("size").value(static_cast<long long>(e.size)).key("blake2b").value(to_hex(e.blake2b));
-  return w.end_object().take();
-}
-
-// The fields of a line in the form entry_line() writes, when its path needs no escape (every
-// path a mirror writes): read straight from the text, without building a JSON tree, which
-// was most of the time taken to read a mirror's manifest. Anything else is left to the full
-// parse below. Either way the line must then equal entry_line() of what was read, so both
-// readings accept the same lines, with the same values.
-std::optional<ManifestEntry> plain_entry(std::string_view line) {
-  constexpr std::string_view kPath = "{\"path\":\"",
-                             kSize = "\",\"size\":", kHash = ",\"blake2b\":\"", kEnd = "\"}";
-  if (!line.starts_with(kPath) || !line.ends_with(kEnd)) return std::nullopt;
-  line.remove_prefix(kPath.size());
-  line.remove_suffix(kEnd.size());
-  const std::size_t path_end = line.find('"');
-  if (path_end == line.npos || line.substr(0, path_end).find('\\') != line.npos ||
-      !line.substr(path_end).starts_with(kSize))
-    return std::nullopt;
-  ManifestEntry e;
-  e.path = line.substr(0, path_end);
-  line.remove_prefix(path_end + kSize.size());
-  const std::size_t size_end = line.find(',');
-  if (size_end == line.npos || size_end == 0) return std::nullopt;
-  auto [end, ec] = std::from_chars(line.data(), line.data() + size_end, e.size);
-  if (ec != std::errc() || end != line.data() + size_end) return std::nullopt;
-  line.remove_prefix(size_end);
-  if (!line.starts_with(kHash) || !from_hex(line.substr(kHash.size()), e.blake2b))
-    return std::nullopt;
-  return e;
 }
 
 // `at` names the line in an error; it is made only for one.

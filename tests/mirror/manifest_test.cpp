@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mirror/manifest.hpp"
+#include "mirror/manifest_line.hpp"
 #include "mirror/tree.hpp"
 #include "mirror_fixture.hpp"
 
@@ -98,6 +99,27 @@ TEST_F(MirrorManifest, EntriesReadFastOrInFullGiveTheSameAndOnlyCanonicalOnes) {
   EXPECT_NE(refused(to_hex(blake2b("")), to_hex(blake2b("")).substr(1) + "A").find("m.json:3:"),
             std::string::npos);
   EXPECT_NE(refused("中文", "\xff\xfe").find("m.json:3: not UTF-8"), std::string::npos);
+}
+
+// Reading a large mirror's manifest depends on the fast reading being taken: if entry_line()
+// changed its form, every line would silently go the slow way.
+TEST_F(MirrorManifest, EveryLineAMirrorWritesIsReadFast) {
+  for (const ManifestEntry& e :
+       {ManifestEntry{.path = "en/persons/p1.html", .size = 0, .blake2b = blake2b("")},
+        ManifestEntry{
+            .path = "zh-hant/人物 a+b/ü.html", .size = 12345678901, .blake2b = blake2b("x")}}) {
+    const std::string line = entry_line(e);
+    auto fast = plain_entry(line);
+    ASSERT_TRUE(fast) << line;
+    EXPECT_EQ(fast->path, e.path);
+    EXPECT_EQ(fast->size, e.size);
+    EXPECT_EQ(fast->blake2b, e.blake2b);
+  }
+  // A path JSON escapes, or a line in another layout, is left to the full parse.
+  EXPECT_FALSE(plain_entry(entry_line({.path = "a\"b", .size = 1, .blake2b = blake2b("")})));
+  EXPECT_FALSE(plain_entry(entry_line({.path = "a\\b", .size = 1, .blake2b = blake2b("")})));
+  EXPECT_FALSE(
+      plain_entry("{\"size\":1,\"path\":\"a\",\"blake2b\":\"" + to_hex(blake2b("")) + "\"}"));
 }
 
 TEST_F(MirrorManifest, MalformedManifestsAreRefusedWithTheLine) {
