@@ -1,11 +1,13 @@
 #include "store/each_public.hpp"
 
+#include <limits>
+
 namespace jz::store {
 
 Status each_public(Store& store, const IsPublic& visible, ListQuery query,
                    const std::function<Status(Record)>& visit) {
   query.offset = 0;
-  query.limit = -1;  // SQLite: no limit
+  query.limit = std::numeric_limits<std::int64_t>::max();
   auto ids = store.list_public_ids(query);
   if (!ids) return ids.status();
   for (const auto& id : *ids) {

@@ -144,16 +144,24 @@ void note_order(const store::ListQuery& query) {
 
 }  // namespace
 
+namespace {
+
+// The [from, to) of a list of `total` that `query`'s offset and limit ask for.
+std::pair<std::size_t, std::size_t> window(const store::ListQuery& query, std::int64_t total) {
+  const auto from = std::clamp<std::int64_t>(query.offset, 0, total);
+  const auto count = std::clamp<std::int64_t>(query.limit, 0, total - from);
+  return {static_cast<std::size_t>(from), static_cast<std::size_t>(from + count)};
+}
+
+}  // namespace
+
 Result<store::ListPage> ReadsRecordingStore::list_public(const store::ListQuery& query) {
   note_order(query);
   auto ids = lists_.order(*reader_, query);
   if (!ids) return ids.status();
   store::ListPage page;
   page.total = static_cast<std::int64_t>((*ids)->size());
-  const auto from = static_cast<std::size_t>(std::clamp<std::int64_t>(query.offset, 0, page.total));
-  const auto to = static_cast<std::size_t>(std::clamp<std::int64_t>(
-                      query.limit, 0, page.total - static_cast<std::int64_t>(from))) +
-                  from;
+  const auto [from, to] = window(query, page.total);
   for (std::size_t i = from; i < to; ++i) {
     auto record = get((**ids)[i]);  // notes the record, as a list shows it
     if (!record) return record.status();
@@ -162,10 +170,16 @@ Result<store::ListPage> ReadsRecordingStore::list_public(const store::ListQuery&
   return page;
 }
 
+// From the export's shared order too: pages that walk a whole kind (each_public) ask for the
+// same list again and again (the priorities, the calendar, the violations in each language).
 Result<std::vector<std::string>> ReadsRecordingStore::list_public_ids(
     const store::ListQuery& query) {
   note_order(query);
-  return reader_->list_public_ids(query);
+  auto ids = lists_.order(*reader_, query);
+  if (!ids) return ids.status();
+  const auto [from, to] = window(query, static_cast<std::int64_t>((*ids)->size()));
+  return std::vector<std::string>((*ids)->begin() + static_cast<std::ptrdiff_t>(from),
+                                  (*ids)->begin() + static_cast<std::ptrdiff_t>(to));
 }
 
 Result<std::vector<std::pair<std::string, std::int64_t>>> ReadsRecordingStore::facet_counts(
