@@ -22,7 +22,7 @@ Status write_bundle(const std::filesystem::path& dir, const std::filesystem::pat
 
 // What a bundle holds, read without unpacking it.
 struct BundleContents {
-  std::vector<ManifestEntry> files;     // sorted; not manifest.json and manifest.sig
+  std::vector<MirrorFile> files;        // sorted; not manifest.json and manifest.sig
   std::vector<std::string> others;      // entries that are not plain files, or unsafe paths
   std::vector<std::string> duplicates;  // paths present more than once
   std::optional<std::string> manifest;  // manifest.json's bytes, if present

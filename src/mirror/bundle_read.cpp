@@ -66,21 +66,20 @@ Result<BundleContents> read_bundle(const std::filesystem::path& bundle_path) {
       *keep = std::move(kept);
       if (path != kKeyringFile) continue;
     }
-    out.files.push_back(
-        ManifestEntry{.path = std::move(path), .size = size, .blake2b = h.finish()});
+    out.files.push_back(MirrorFile{.path = std::move(path), .size = size, .blake2b = h.finish()});
   }
   if (r != ARCHIVE_EOF)
     return Status::corrupt(bundle_path.string() + ": " + archive_error_string(a.get()) +
                            "; the bundle is damaged or not a ZIP file");
   std::stable_sort(out.files.begin(), out.files.end(),
-                   [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+                   [](const MirrorFile& a, const MirrorFile& b) { return a.path < b.path; });
   for (std::size_t i = 1; i < out.files.size(); ++i)
     if (out.files[i].path == out.files[i - 1].path) out.duplicates.push_back(out.files[i].path);
   std::sort(out.duplicates.begin(), out.duplicates.end());
   out.duplicates.erase(std::unique(out.duplicates.begin(), out.duplicates.end()),
                        out.duplicates.end());
   // A path twice is reported once, as a duplicate: which copy an unzip keeps is its choice.
-  std::erase_if(out.files, [&](const ManifestEntry& f) {
+  std::erase_if(out.files, [&](const MirrorFile& f) {
     return std::binary_search(out.duplicates.begin(), out.duplicates.end(), f.path);
   });
   return out;

@@ -26,8 +26,8 @@ std::string header(const Manifest& m) {
 }
 
 // `at` names the line in an error; it is made only for one.
-Result<ManifestEntry> parse_entry(std::string_view line, const std::function<std::string()>& at) {
-  ManifestEntry e;
+Result<MirrorFile> parse_entry(std::string_view line, const std::function<std::string()>& at) {
+  MirrorFile e;
   if (auto plain = plain_entry(line)) {
     e = std::move(*plain);
   } else {
@@ -48,8 +48,8 @@ Result<ManifestEntry> parse_entry(std::string_view line, const std::function<std
 
 }  // namespace
 
-Result<Manifest> manifest_from_entries(std::vector<ManifestEntry> files, std::string created) {
-  auto by_path = [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; };
+Result<Manifest> manifest_from_entries(std::vector<MirrorFile> files, std::string created) {
+  auto by_path = [](const MirrorFile& a, const MirrorFile& b) { return a.path < b.path; };
   if (!std::is_sorted(files.begin(), files.end(), by_path))  // an export's files already are
     std::sort(files.begin(), files.end(), by_path);
   for (std::size_t i = 0; i < files.size(); ++i) {

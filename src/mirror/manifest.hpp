@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/blake2b.hpp"
+#include "core/mirror_file.hpp"
 #include "core/status.hpp"
 #include "mirror/mirror_path.hpp"
 
@@ -17,21 +18,15 @@ namespace jz::mirror {
 
 inline constexpr std::string_view kManifestFormat = "jianzheng-mirror/1";
 
-struct ManifestEntry {
-  std::string path;  // relative to the mirror's root, '/'-separated
-  std::uint64_t size = 0;
-  Digest blake2b = {};
-};
-
 struct Manifest {
   std::string created = {};  // "YYYY-MM-DDTHH:MM:SSZ": the time of the data, never of the run
   std::string key = {};      // the signing key's fingerprint (set by sign_and_write)
-  std::vector<ManifestEntry> files = {};  // sorted byte-wise by path
+  std::vector<MirrorFile> files = {};  // sorted byte-wise by path
 };
 
 // A manifest of files the caller already hashed (the exporter holds the bytes it wrote):
 // sorts them and refuses a bad or repeated path, or one of the signature's own files.
-Result<Manifest> manifest_from_entries(std::vector<ManifestEntry> files, std::string created = {});
+Result<Manifest> manifest_from_entries(std::vector<MirrorFile> files, std::string created = {});
 // The canonical text of manifest.json.
 std::string manifest_json(const Manifest& manifest);
 // Reads manifest.json; `where` names it in messages.

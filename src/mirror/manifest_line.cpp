@@ -7,14 +7,14 @@
 
 namespace jz::mirror {
 
-std::string entry_line(const ManifestEntry& e) {
+std::string entry_line(const MirrorFile& e) {
   JsonWriter w;
   w.begin_object().key("path").value(e.path);
   w.key("size").value(static_cast<long long>(e.size)).key("blake2b").value(to_hex(e.blake2b));
   return w.end_object().take();
 }
 
-std::optional<ManifestEntry> plain_entry(std::string_view line) {
+std::optional<MirrorFile> plain_entry(std::string_view line) {
   constexpr std::string_view kPath = "{\"path\":\"",
                              kSize = "\",\"size\":", kHash = ",\"blake2b\":\"", kEnd = "\"}";
   if (!line.starts_with(kPath) || !line.ends_with(kEnd)) return std::nullopt;
@@ -24,7 +24,7 @@ std::optional<ManifestEntry> plain_entry(std::string_view line) {
   if (path_end == line.npos || line.substr(0, path_end).find('\\') != line.npos ||
       !line.substr(path_end).starts_with(kSize))
     return std::nullopt;
-  ManifestEntry e;
+  MirrorFile e;
   e.path = line.substr(0, path_end);
   line.remove_prefix(path_end + kSize.size());
   const std::size_t size_end = line.find(',');

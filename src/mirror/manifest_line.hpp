@@ -11,12 +11,12 @@
 namespace jz::mirror {
 
 // {"path":"...","size":N,"blake2b":"64 hex digits"}, escaped as JSON, without a newline.
-std::string entry_line(const ManifestEntry& e);
+std::string entry_line(const MirrorFile& e);
 
 // The fields of a line in the form entry_line() writes, when its path needs no escape (every
 // path a mirror writes): read straight from the text, without building a JSON tree, which
 // was most of the time taken to read a mirror's manifest. Nothing for anything else, which
 // the caller leaves to a full JSON parse.
-std::optional<ManifestEntry> plain_entry(std::string_view line);
+std::optional<MirrorFile> plain_entry(std::string_view line);
 
 }  // namespace jz::mirror

@@ -21,7 +21,7 @@ namespace {
 // Makes `staging` hold only what `files` lists and the folders they are in (and the
 // signature's files, which signing replaces): any other file or folder is removed, and what is
 // listed but missing or not a plain file is left out of `files`, so the export writes it.
-Status keep_only_listed(const fs::path& staging, std::vector<ManifestEntry>& files) {
+Status keep_only_listed(const fs::path& staging, std::vector<MirrorFile>& files) {
   std::unordered_map<std::string_view, std::size_t> listed;  // path -> its index in files
   std::unordered_set<std::string_view> listed_folders;
   listed.reserve(files.size());
@@ -74,7 +74,7 @@ Status keep_only_listed(const fs::path& staging, std::vector<ManifestEntry>& fil
 
 }  // namespace
 
-Result<std::vector<ManifestEntry>> start_staging(const MirrorFolders& folders) {
+Result<std::vector<MirrorFile>> start_staging(const MirrorFolders& folders) {
   std::error_code ec;
   fs::remove_all(folders.staging, ec);  // what a publish that stopped halfway left
   if (ec) return Status::io(folders.staging.string() + ": cannot remove it: " + ec.message());
@@ -92,7 +92,7 @@ Result<std::vector<ManifestEntry>> start_staging(const MirrorFolders& folders) {
       if (ec) return Status::io(folders.previous.string() + ": cannot move it: " + ec.message());
       auto& files = manifest->files;
       files.erase(std::remove_if(files.begin(), files.end(),
-                                 [](const ManifestEntry& e) { return e.path == "keys.json"; }),
+                                 [](const MirrorFile& e) { return e.path == "keys.json"; }),
                   files.end());
       JZ_RETURN_IF_ERROR(keep_only_listed(folders.staging, files));
       if (!files.empty()) return std::move(files);
@@ -104,7 +104,7 @@ Result<std::vector<ManifestEntry>> start_staging(const MirrorFolders& folders) {
   if (ec) return Status::io(folders.previous.string() + ": cannot remove it: " + ec.message());
   fs::create_directories(folders.staging, ec);
   if (ec) return Status::io(folders.staging.string() + ": " + ec.message());
-  return std::vector<ManifestEntry>{};
+  return std::vector<MirrorFile>{};
 }
 
 Status swap_in(const MirrorFolders& folders) {

@@ -22,7 +22,7 @@ MirrorFolders mirror_folders(const std::filesystem::path& dir);
 // when none of its files is left) DIR.partial is a new, empty folder and nothing is returned.
 // Refuses a DIR.previous that is not a mirror at all. The files' bytes are not read: publish
 // trusts that nobody edited what it wrote in place (`verify-mirror` tells).
-Result<std::vector<ManifestEntry>> start_staging(const MirrorFolders& folders);
+Result<std::vector<MirrorFile>> start_staging(const MirrorFolders& folders);
 
 // Puts DIR.partial in DIR's place and DIR in DIR.previous's, in two renames: DIR is the old
 // mirror or the new one, never part of one, and is missing only between the two renames.

@@ -32,10 +32,10 @@ Status sign_and_write(const fs::path& dir, Manifest manifest, const Signer& sign
                            "latest revision)");
   const std::string keys = keyring_json(signer.keyring());
   JZ_RETURN_IF_ERROR(write_file_atomically(dir / kKeyringFile, keys));
-  ManifestEntry keys_entry{
+  MirrorFile keys_entry{
       .path = std::string(kKeyringFile), .size = keys.size(), .blake2b = blake2b(keys)};
   auto& files = manifest.files;
-  std::erase_if(files, [](const ManifestEntry& e) { return e.path == kKeyringFile; });
+  std::erase_if(files, [](const MirrorFile& e) { return e.path == kKeyringFile; });
   files.push_back(std::move(keys_entry));
   auto checked = manifest_from_entries(std::move(files), std::move(manifest.created));
   if (!checked) return checked.status();

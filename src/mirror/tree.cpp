@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::size_t kBlock = 1 << 18;
 
-Status hash_fd(int fd, const fs::path& file, ManifestEntry& out, char* buffer) {
+Status hash_fd(int fd, const fs::path& file, MirrorFile& out, char* buffer) {
   Blake2b h;
   std::uint64_t size = 0;
   for (;;) {
@@ -34,7 +34,7 @@ Status hash_fd(int fd, const fs::path& file, ManifestEntry& out, char* buffer) {
   return Status::ok();
 }
 
-Status hash_with(const fs::path& file, ManifestEntry& out, char* buffer) {
+Status hash_with(const fs::path& file, MirrorFile& out, char* buffer) {
   int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return Status::io(file.string() + ": cannot read it: " + std::strerror(errno));
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -45,7 +45,7 @@ Status hash_with(const fs::path& file, ManifestEntry& out, char* buffer) {
 
 // Hashes `files` on a few threads: small files cost more in open/read/close than in
 // hashing, and the calls of several threads overlap. An error stops every thread.
-Status hash_all(const fs::path& dir, std::vector<ManifestEntry>& files) {
+Status hash_all(const fs::path& dir, std::vector<MirrorFile>& files) {
   const std::size_t workers = std::min<std::size_t>(
       {4, std::max(1u, std::thread::hardware_concurrency()), files.size() / 64 + 1});
   std::atomic<std::size_t> next{0};
@@ -71,7 +71,7 @@ Status hash_all(const fs::path& dir, std::vector<ManifestEntry>& files) {
 
 }  // namespace
 
-Status hash_file(const fs::path& file, ManifestEntry& out) {
+Status hash_file(const fs::path& file, MirrorFile& out) {
   auto buffer = std::make_unique<char[]>(kBlock);
   return hash_with(file, out, buffer.get());
 }
@@ -90,12 +90,12 @@ Result<TreeScan> scan_tree(const fs::path& dir) {
     if (type != fs::file_type::regular) {
       scan.others.push_back(std::move(rel));
     } else if (!is_signature_file(rel)) {
-      scan.files.push_back(ManifestEntry{.path = std::move(rel), .size = 0, .blake2b = {}});
+      scan.files.push_back(MirrorFile{.path = std::move(rel), .size = 0, .blake2b = {}});
     }
   }
   if (ec) return Status::io(dir.string() + ": cannot list it: " + ec.message());
   std::sort(scan.files.begin(), scan.files.end(),
-            [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+            [](const MirrorFile& a, const MirrorFile& b) { return a.path < b.path; });
   std::sort(scan.others.begin(), scan.others.end());
   JZ_RETURN_IF_ERROR(hash_all(dir, scan.files));
   return scan;

@@ -11,8 +11,8 @@
 namespace jz::mirror {
 
 struct TreeScan {
-  std::vector<ManifestEntry> files;  // regular files, sorted by path; not manifest.json/.sig
-  std::vector<std::string> others;   // symlinks, devices, sockets ...: relative paths
+  std::vector<MirrorFile> files;    // regular files, sorted by path; not manifest.json/.sig
+  std::vector<std::string> others;  // symlinks, devices, sockets ...: relative paths
 };
 
 // Every regular file under `dir` with its size and hash; what is neither a file nor a
@@ -22,6 +22,6 @@ Result<TreeScan> scan_tree(const std::filesystem::path& dir);
 // non-regular file, and a path a mirror cannot hold.
 Result<Manifest> hash_tree(const std::filesystem::path& dir);
 // Size and BLAKE2b-256 of one file.
-Status hash_file(const std::filesystem::path& file, ManifestEntry& out);
+Status hash_file(const std::filesystem::path& file, MirrorFile& out);
 
 }  // namespace jz::mirror

@@ -23,8 +23,8 @@ namespace {
 
 // What a mirror holds, from a directory or a bundle.
 struct Found {
-  std::vector<ManifestEntry> files;  // sorted, unique
-  std::vector<std::string> others;   // not plain files (or unsafe paths in a bundle)
+  std::vector<MirrorFile> files;    // sorted, unique
+  std::vector<std::string> others;  // not plain files (or unsafe paths in a bundle)
   std::vector<std::string> duplicates;
   std::optional<std::string> manifest, signature, keys;
 };
@@ -60,10 +60,9 @@ Result<Found> read_bundle_file(const fs::path& file) {
                .keys = std::move(b->keys)};
 }
 
-bool contains(const std::vector<ManifestEntry>& sorted, const std::string& path) {
-  auto it =
-      std::lower_bound(sorted.begin(), sorted.end(), path,
-                       [](const ManifestEntry& e, const std::string& p) { return e.path < p; });
+bool contains(const std::vector<MirrorFile>& sorted, const std::string& path) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), path,
+                             [](const MirrorFile& e, const std::string& p) { return e.path < p; });
   return it != sorted.end() && it->path == path;
 }
 

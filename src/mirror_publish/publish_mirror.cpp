@@ -34,10 +34,7 @@ Result<std::string> data_time(store::Store& store, std::chrono::system_clock::ti
 // The manifest of every file written, signed; keys.json goes in with it.
 Status sign(const fs::path& staging, const web::MirrorReport& report, const std::string& created,
             const mirror::Signer& signer) {
-  std::vector<mirror::ManifestEntry> entries;
-  entries.reserve(report.files.size());
-  for (const auto& f : report.files) entries.push_back({f.path, f.size, f.blake2b});
-  auto manifest = mirror::manifest_from_entries(std::move(entries), created);
+  auto manifest = mirror::manifest_from_entries(report.files, created);
   if (!manifest) return manifest.status();
   return mirror::sign_and_write(staging, std::move(*manifest), signer);
 }
@@ -46,11 +43,11 @@ Status sign(const fs::path& staging, const web::MirrorReport& report, const std:
 Result<web::MirrorReport> export_into_staging(const web::Site& site, web::ReaderPool& readers,
                                               const PublishOptions& options,
                                               const mirror::MirrorFolders& folders,
-                                              std::vector<mirror::ManifestEntry> held,
+                                              std::vector<MirrorFile> held,
                                               web::MirrorState* earlier) {
   web::MirrorOptions o = options.render;
   o.out = folders.staging;
-  for (auto& e : held) o.out_holds.push_back({std::move(e.path), e.size, e.blake2b});
+  o.out_holds = std::move(held);
   o.previous_dir = folders.dir;
   o.previous_state = earlier;
   return web::export_mirror(site, readers, o);
@@ -81,7 +78,7 @@ Result<Published> publish_mirror(const web::Site& site, web::ReaderPool& readers
   }
 
   // The mirror before DIR is read on another thread while the state is read here.
-  Result<std::vector<mirror::ManifestEntry>> held = Status::internal("no staging folder");
+  Result<std::vector<MirrorFile>> held = Status::internal("no staging folder");
   std::jthread staging([&folders, &held] { held = mirror::start_staging(folders); });
   // The earlier mirror's state: its pages that nothing changed are taken, not rendered.
   const fs::path state_path = web::mirror_state_path(folders.dir);

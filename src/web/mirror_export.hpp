@@ -11,17 +11,12 @@
 #include <vector>
 
 #include "core/blake2b.hpp"
+#include "core/mirror_file.hpp"
 #include "core/status.hpp"
 #include "web/context.hpp"
 #include "web/mirror_state.hpp"
 
 namespace jz::web {
-
-struct MirrorFile {
-  std::string path;  // relative to the mirror's root, "/"-separated
-  std::uint64_t size = 0;
-  Digest blake2b = {};
-};
 
 struct MirrorOptions {
   std::filesystem::path out;  // absent or empty, unless it holds `out_holds`

@@ -104,9 +104,9 @@ TEST_F(MirrorManifest, EntriesReadFastOrInFullGiveTheSameAndOnlyCanonicalOnes) {
 // Reading a large mirror's manifest depends on the fast reading being taken: if entry_line()
 // changed its form, every line would silently go the slow way.
 TEST_F(MirrorManifest, EveryLineAMirrorWritesIsReadFast) {
-  for (const ManifestEntry& e :
-       {ManifestEntry{.path = "en/persons/p1.html", .size = 0, .blake2b = blake2b("")},
-        ManifestEntry{
+  for (const MirrorFile& e :
+       {MirrorFile{.path = "en/persons/p1.html", .size = 0, .blake2b = blake2b("")},
+        MirrorFile{
             .path = "zh-hant/人物 a+b/ü.html", .size = 12345678901, .blake2b = blake2b("x")}}) {
     const std::string line = entry_line(e);
     auto fast = plain_entry(line);
@@ -176,7 +176,7 @@ TEST_F(MirrorManifest, EntriesTheCallerHashedSignLikeTheTree) {
   fs::path a = make_site("a"), b = make_site("b");
   sign(a, keys);
   // The exporter's way: it knows each file's bytes and hands over the list.
-  std::vector<ManifestEntry> files;
+  std::vector<MirrorFile> files;
   for (const char* p : {"index.html", "en/index.html", "en/persons/p44sj9v9201.html",
                         "zh-hans/persons/p44sj9v9201.html", "static/site.css", "empty.txt"}) {
     const std::string bytes = read(b / p);

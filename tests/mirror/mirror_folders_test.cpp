@@ -45,7 +45,7 @@ TEST_F(MirrorFolders, EveryListedFileThereGivesEveryEntryBackWhole) {
   sign(previous, make_keys());
   auto listed = parse_manifest(read(previous / "manifest.json"), "manifest.json");
   ASSERT_TRUE(listed) << listed.status().message();
-  std::erase_if(listed->files, [](const ManifestEntry& e) { return e.path == "keys.json"; });
+  std::erase_if(listed->files, [](const MirrorFile& e) { return e.path == "keys.json"; });
   ASSERT_GT(listed->files.size(), 3u);
 
   auto held = start_staging(folders);

@@ -69,7 +69,7 @@ TEST_F(MirrorTamper, EditedManifestIsABadSignature) {
   const auto old_line = text.find("{\"path\":\"en/index.html\"");
   const auto end = text.find('}', old_line);
   const auto& e = *std::find_if(m.files.begin(), m.files.end(),
-                                [](const ManifestEntry& f) { return f.path == "en/index.html"; });
+                                [](const MirrorFile& f) { return f.path == "en/index.html"; });
   text.replace(old_line, end + 1 - old_line,
                "{\"path\":\"en/index.html\",\"size\":" + std::to_string(e.size) +
                    ",\"blake2b\":\"" + to_hex(e.blake2b) + "\"}");
