@@ -177,7 +177,7 @@ class Exporter {
   // Makes the mirror file `path` hold `bytes`, and records it.
   Result<MirrorFile> write(const std::string& path, std::string_view bytes) {
     MirrorFile file{path, bytes.size(), blake2b(bytes)};
-    const bool kept = holds(file);
+    const bool kept = holds(file.path, file.size, file.blake2b);
     if (!kept) {
       auto placed = place(path, [&bytes](const fs::path& to) {
         std::ofstream out(to, std::ios::binary | std::ios::trunc);
@@ -275,11 +275,12 @@ class Exporter {
            static_cast<std::uint64_t>(st.st_size) == size;
   }
 
-  // Whether `out` holds `file` already: listed with its hash, and still there at its size.
-  bool holds(const MirrorFile& file) const {
-    auto it = held_.find(file.path);
-    return it != held_.end() && it->second->blake2b == file.blake2b &&
-           plain_file_of(options_.out / file.path, file.size);
+  // Whether `out` holds a file at `path` already: listed with this hash, and still there at
+  // its size.
+  bool holds(std::string_view path, std::uint64_t size, const Digest& blake2b) const {
+    auto it = held_.find(path);
+    return it != held_.end() && it->second->blake2b == blake2b &&
+           plain_file_of(options_.out / path, size);
   }
 
   // Puts a file at the mirror's `path`, made by `make` at the path it is given (false: it
@@ -309,7 +310,11 @@ class Exporter {
     for (auto u : page.outside)
       if (!outside_.contains(u)) outside_.emplace(u);  // most are known: no string made for them
     if (follow)
-      for (auto u : page.links) add(std::string(u));
+      for (auto u : page.links)
+        if (!followed_.contains(u)) {  // most were on pages before it: no string made for them
+          followed_.emplace(u);
+          add(std::string(u));
+        }
   }
 
   MirrorPageState* reusable(const std::string& url, const std::string& file) {
@@ -329,7 +334,7 @@ class Exporter {
   // unless `out` holds those bytes already; kGone when it is gone or not of its size, so the
   // page is rendered.
   Result<Linked> link_earlier(const MirrorPageState& earlier) {
-    if (holds({earlier.file, earlier.size, earlier.blake2b})) return Linked::kKept;
+    if (holds(earlier.file, earlier.size, earlier.blake2b)) return Linked::kKept;
     const fs::path from = reuse_->dir / earlier.file;
     if (!plain_file_of(from, earlier.size)) return Linked::kGone;
     auto placed = place(earlier.file, [&from](const fs::path& to) {
@@ -444,6 +449,7 @@ class Exporter {
   std::condition_variable idle_;
   std::deque<std::string> queue_;
   std::unordered_set<std::string> seen_;  // mirror files queued or written
+  StringSet followed_;                    // links of pages add_links() has queued
   std::vector<std::string> record_paths_;
   bool records_known_ = false;  // add_record_pages() was called
   std::size_t next_record_ = 0;
