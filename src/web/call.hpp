@@ -37,7 +37,8 @@ struct Call {
   // by dispatch() for the CSRF token.
   std::vector<http::FormPart> form_parts;
   IsPublic visible;
-  bool for_mirror = false;  // rendered for a static mirror (Context::mirror)
+  bool for_mirror = false;     // rendered for a static mirror (Context::mirror)
+  ExportMemo* memo = nullptr;  // set for a static mirror: computed once per export
 
   store::Store& store() const;  // this request's reader; a route that reads must say so
   // When the request came: the legal clock counts running limits up to it. Reading it marks

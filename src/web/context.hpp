@@ -41,9 +41,12 @@ class TeamDesk;
 // Set while `publish` renders a static mirror: every page is rendered as of `now`, with one
 // redaction oracle for the whole export, is never cached, and leaves out what only a server
 // can answer (filter choices).
+class ExportMemo;
+
 struct MirrorRender {
   IsPublic visible;
   std::chrono::system_clock::time_point now;
+  ExportMemo* memo = nullptr;  // what the export's pages compute alike (export_memo.hpp)
 };
 
 struct Context {

@@ -21,6 +21,7 @@
 #include "monitor/time_limit.hpp"
 #include "search/search_document.hpp"
 #include "search/static_index.hpp"
+#include "web/export_memo.hpp"
 #include "web/mirror_changes.hpp"
 #include "web/mirror_paths.hpp"
 #include "web/page_reads.hpp"
@@ -123,6 +124,7 @@ class Exporter {
         context_{site, recording_, cache_, nullptr, &render_},
         options_(options),
         reuse_(reuse) {
+    render_.memo = &memo_;
     for (const auto& f : options.out_holds) held_.emplace(f.path, &f);
   }
 
@@ -436,6 +438,7 @@ class Exporter {
     }
   }
 
+  ExportMemo memo_;
   MirrorRender render_;
   SharedRecords shared_records_{kSharedRecords};
   SharedLists shared_lists_;

@@ -44,5 +44,10 @@ void note_referrers(std::string_view id) {
 void note_today() {
   if (current) current->today = true;
 }
+void note_reads(const PageReads& reads) {
+  if (!current) return;
+  current->keys.insert(current->keys.end(), reads.keys.begin(), reads.keys.end());
+  current->today |= reads.today;
+}
 
 }  // namespace jz::web

@@ -41,5 +41,7 @@ void note_list(std::string_view kind);    // "k:", "" for every kind
 void note_change(std::string_view kind);  // "u:", "" for every kind
 void note_referrers(std::string_view id);
 void note_today();
+// Notes every read of `reads` (what a shared computation read: export_memo.hpp).
+void note_reads(const PageReads& reads);
 
 }  // namespace jz::web

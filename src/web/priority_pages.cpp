@@ -7,6 +7,7 @@
 #include <set>
 
 #include "publish/prisoner_export.hpp"
+#include "web/export_memo.hpp"
 #include "web/handlers.hpp"
 #include "web/record_views.hpp"
 
@@ -51,16 +52,31 @@ json prisoner_item(Call& call, const publish::Prisoner& p) {
   return item;
 }
 
+using Detained = Result<std::vector<publish::Prisoner>>;
+
+// Every detained person by priority: computed once for all the pages of a mirror export that
+// show them, else for this request.
+std::shared_ptr<const Detained> detained(Call& call) {
+  auto compute = [&call] {
+    return publish::detained_persons(call.store(), call.visible, options_of(call));
+  };
+  if (call.memo) return call.memo->once<Detained>("detained persons", compute);
+  return std::make_shared<const Detained>(compute());
+}
+
 // The list for the route's opportunity, or the error page's status.
 Result<publish::PrisonerList> list_of(Call& call) {
-  return publish::prisoner_list(call.store(), call.visible, call.id, options_of(call));
+  auto all = detained(call);
+  if (!*all) return all->status();
+  return publish::prisoner_list(call.store(), call.visible, call.id, **all);
 }
 
 }  // namespace
 
 http::Response priorities_page(Call& call) {
-  auto all = publish::detained_persons(call.store(), call.visible, options_of(call));
-  if (!all) return call.error(all.status());
+  auto found = detained(call);
+  if (!*found) return call.error(found->status());
+  const auto& all = *found;
   // Thousands of rows would make a page of megabytes for a reader on a slow link: the page
   // lists the highest, the spreadsheet has everyone.
   json rows = json::array();
@@ -95,9 +111,9 @@ http::Response priorities_page(Call& call) {
 }
 
 http::Response priorities_csv(Call& call) {
-  auto all = publish::detained_persons(call.store(), call.visible, options_of(call));
-  if (!all) return call.error(all.status());
-  return download("text/csv; charset=utf-8", publish::ranking_csv(*all, call.site.messages),
+  auto all = detained(call);
+  if (!*all) return call.error(all->status());
+  return download("text/csv; charset=utf-8", publish::ranking_csv(**all, call.site.messages),
                   "priorities.csv");
 }
 
@@ -105,13 +121,13 @@ http::Response opportunity_calendar(Call& call) {
   auto options = options_of(call);
   auto found = publish::opportunities(call.store(), call.visible, options.now);
   if (!found) return call.error(found.status());
-  auto detained = publish::detained_persons(call.store(), call.visible, options);
-  if (!detained) return call.error(detained.status());
+  auto held = detained(call);
+  if (!*held) return call.error(held->status());
   auto today = monitor::day_of(options.now);
   json coming = json::array(), past = json::array();
   for (const auto& r : *found) {
     const auto& e = std::get<Event>(r.body);
-    auto list = publish::prisoner_list(call.store(), call.visible, r.id, *detained, 5);
+    auto list = publish::prisoner_list(call.store(), call.visible, r.id, **held, 5);
     json names = json::array();
     if (list)
       for (const auto& p : list->prisoners) names.push_back(call.ref(p.person.id));

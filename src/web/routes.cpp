@@ -275,6 +275,7 @@ http::Response answer_for_mirror(const Route& route, Call& call, Context& contex
   call.for_mirror = true;
   call.set_now(context.mirror->now);
   call.visible = context.mirror->visible;
+  call.memo = context.mirror->memo;
   if (!route.reads_store) return route.handler(call);
   auto reader = context.readers.acquire();
   if (!reader) return call.error(503);

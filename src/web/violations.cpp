@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/each_public.hpp"
+#include "web/export_memo.hpp"
 #include "web/legal_clock.hpp"
 
 namespace jz::web {
@@ -53,7 +54,9 @@ std::vector<Violation> violations_of_case(Call& call, const Record& the_case,
   return out;
 }
 
-Result<std::vector<Violation>> all_violations(Call& call) {
+namespace {
+
+Result<std::vector<Violation>> every_violation(Call& call) {
   std::vector<Violation> found;
   JZ_RETURN_IF_ERROR(
       store::each_public(call.store(), call.visible, {.kind = "case"}, [&](Record the_case) {
@@ -65,6 +68,16 @@ Result<std::vector<Violation>> all_violations(Call& call) {
     return a.ongoing != b.ongoing ? a.ongoing : a.started > b.started;
   });
   return found;
+}
+
+}  // namespace
+
+Result<std::vector<Violation>> all_violations(Call& call) {
+  if (!call.memo) return every_violation(call);
+  // Once per language for a mirror export: the rows are in the reader's language.
+  return *call.memo->once<Result<std::vector<Violation>>>(
+      "violations " + std::string(i18n::url_prefix(call.lang)),
+      [&call] { return every_violation(call); });
 }
 
 }  // namespace jz::web
