@@ -142,10 +142,6 @@ void note_order(const store::ListQuery& query) {
     note_list(query.kind);
 }
 
-}  // namespace
-
-namespace {
-
 // The [from, to) of a list of `total` that `query`'s offset and limit ask for.
 std::pair<std::size_t, std::size_t> window(const store::ListQuery& query, std::int64_t total) {
   const auto from = std::clamp<std::int64_t>(query.offset, 0, total);
