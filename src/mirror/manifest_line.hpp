@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "mirror/manifest.hpp"
+#include "core/mirror_file.hpp"
 
 namespace jz::mirror {
 

@@ -44,10 +44,16 @@ Text sentence_text(const i18n::Messages& m, const Sentence& s) {
   return out;
 }
 
+// A cell as RFC 4180 writes it. One that begins as a formula would (=, +, -, @, a tab or a
+// carriage return) gets a ' first, so a spreadsheet shows the text instead of running it: the
+// lists are public downloads, and names and notes come from imported data.
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  const bool formula =
+      !s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos;
+  const std::string cell = formula ? "'" + s : s;
+  if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
   std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 

@@ -11,8 +11,9 @@
 namespace jz::store {
 
 // Calls `visit` with the public view of each record `query` lists (its offset and limit are
-// ignored), stopping at the first error it returns. A record gone or hidden since the list
-// was read is skipped.
+// ignored), stopping at the first error it returns. Without a snapshot (the live site) a record
+// changed since the ids were read is visited as it is now, and skipped if it is gone or hidden;
+// a mirror export's readers hold one snapshot, so there it cannot happen.
 Status each_public(Store& store, const IsPublic& visible, ListQuery query,
                    const std::function<Status(Record)>& visit);
 

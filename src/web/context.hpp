@@ -38,11 +38,11 @@ struct Site {
 
 class TeamDesk;
 
+class ExportMemo;
+
 // Set while `publish` renders a static mirror: every page is rendered as of `now`, with one
 // redaction oracle for the whole export, is never cached, and leaves out what only a server
 // can answer (filter choices).
-class ExportMemo;
-
 struct MirrorRender {
   IsPublic visible;
   std::chrono::system_clock::time_point now;

@@ -8,7 +8,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
+#include <typeindex>
 
 #include "web/page_reads.hpp"
 
@@ -22,6 +24,7 @@ class ExportMemo {
   std::shared_ptr<const T> once(const std::string& key, Compute&& compute) {
     Entry& entry = entry_of(key);
     std::call_once(entry.done, [&] {
+      entry.type = typeid(T);
       PageReads reads;
       {
         RecordPageReads recording(reads);
@@ -30,6 +33,8 @@ class ExportMemo {
       reads.finish();
       entry.reads = std::move(reads);
     });
+    if (entry.type != typeid(T))
+      throw std::logic_error("ExportMemo: \"" + key + "\" asked for as another type");
     note_reads(entry.reads);
     return std::static_pointer_cast<const T>(entry.value);
   }
@@ -37,6 +42,7 @@ class ExportMemo {
  private:
   struct Entry {
     std::once_flag done;
+    std::type_index type = typeid(void);
     std::shared_ptr<const void> value;
     PageReads reads;
   };

@@ -141,5 +141,27 @@ TEST_F(PrisonerListTest, ExportsAreBilingualAndCarryNothingHidden) {
   }
 }
 
+// The lists are public downloads that advocates open in spreadsheets: a name or note from
+// imported data that begins like a formula must stay text.
+TEST_F(PrisonerListTest, ACellThatLooksLikeAFormulaStaysText) {
+  auto converter = i18n::ScriptConverter::open();
+  ASSERT_TRUE(converter);
+  auto messages = i18n::Messages::load(*converter);
+  ASSERT_TRUE(messages);
+  auto ranked = detained_persons(*store_, visible_, options_);
+  ASSERT_TRUE(ranked);
+  ASSERT_FALSE(ranked->empty());
+  auto& who = std::get<Person>((*ranked)[0].person.body);
+  who.name.en = "=HYPERLINK(\"http://example.org\",\"x\")";
+  who.health.en = "@SUM(1)";
+  who.health.zh = "-2+3";
+  std::string csv = ranking_csv(*ranked, *messages);
+  EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")\","), std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find(",'-2+3,'@SUM(1),"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find(",=HYPERLINK"), std::string::npos);
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF") << "the byte order mark is not a cell";
+}
+
 }  // namespace
 }  // namespace jz::publish

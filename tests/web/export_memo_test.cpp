@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -40,8 +41,9 @@ TEST(ExportMemo, ComputesOnceAndEveryTakerNotesItsReads) {
   EXPECT_TRUE(first.today);
   EXPECT_TRUE(second.today) << "the second page counts to today as the computation did";
 
-  // Another key is another value.
+  // Another key is another value; the same key asked for as another type is a program error.
   EXPECT_EQ(*memo.once<int>("other", [] { return 7; }), 7);
+  EXPECT_THROW(memo.once<long>("other", [] { return 7L; }), std::logic_error);
 }
 
 TEST(ExportMemo, PagesRenderedAtOnceWaitForTheOneComputation) {
