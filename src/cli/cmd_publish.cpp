@@ -88,6 +88,8 @@ Status publish(const Globals& g, const PublishArgs& a) {
             << " pages (" << static_cast<long>(report.pages / std::max(seconds, 1e-9))
             << " pages/s), took " << report.reused << " unchanged from the earlier mirror"
             << (report.rendered_all_because.empty() ? "" : " (" + report.rendered_all_because + ")")
+            << (report.swept ? "; followed every link again, as a page was gone or dropped a link"
+                             : "")
             << "\n"
             << "files: " << report.written << " written or linked, " << report.kept
             << " already there from the mirror before, " << report.removed << " removed\n"

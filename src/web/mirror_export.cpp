@@ -7,6 +7,8 @@
 #include <condition_variable>
 #include <deque>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -15,15 +17,14 @@
 #include <unordered_set>
 
 #include "core/program_id.hpp"
-#include "core/record_json.hpp"
 #include "core/string_map.hpp"
 #include "http/path_decode.hpp"
 #include "monitor/time_limit.hpp"
-#include "search/search_document.hpp"
 #include "search/static_index.hpp"
 #include "web/export_memo.hpp"
 #include "web/mirror_changes.hpp"
 #include "web/mirror_paths.hpp"
+#include "web/mirror_records.hpp"
 #include "web/page_reads.hpp"
 #include "web/reads_recording_store.hpp"
 #include "web/routes.hpp"
@@ -34,6 +35,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kSitemapUrls = 50000;  // the sitemaps protocol's limit per file
+// The root's copy of the home page in Simplified Chinese, which no URL names.
+constexpr std::string_view kRootCopy = "index.html";
 // Records decoded once and shared by the render threads (SharedRecords), at most this many.
 constexpr std::size_t kSharedRecords = 200000;
 
@@ -107,6 +110,28 @@ struct Reuse {
   std::unordered_map<std::string, MirrorPageState*> pages;  // by file; moved out when taken
   StringSet changed;  // read keys a change reaches (mirror_changes.hpp)
   bool day_changed = false;
+  std::vector<std::string> broken_links = {};  // MirrorState::broken_links
+
+  // Whether a change reaches what `page` read. A change reaches a handful of keys and a page
+  // read dozens, so the keys are compared one by one rather than each read hashed.
+  bool reaches(const MirrorPageState& page) const {
+    if (page.today && day_changed) return true;
+    if (changed.size() > 16) {
+      for (auto key : page.reads)
+        if (changed.contains(key)) return true;
+      return false;
+    }
+    for (auto key : page.reads)
+      for (const auto& c : changed)
+        if (key == c) return true;
+    return false;
+  }
+};
+
+// A URL a page links to that the site does not answer.
+struct NotServed {
+  std::string url;
+  int status = 0;
 };
 
 // Runs the export: a shared queue of URLs that worker threads render (or take from the
@@ -131,13 +156,33 @@ class Exporter {
   // Queues `url` unless its file is queued already; before start(), or with mutex_ held.
   void add(std::string url) {
     auto file = mirror_file(url);
-    if (!file || !seen_.insert(*file).second) return;
+    if (!file || !claim(*file)) return;
     queue_.push_back(std::move(url));
   }
 
+  // Building on an earlier export: starts a thread that takes each of its pages no change
+  // reaches, without following its links, and queues the others to be rendered, with the
+  // links the earlier export found broken; finish_pages() waits for it. Pages rendered queue
+  // their links as usual. Following every link of every page was most of an export after
+  // one change; the pages are taken while the records are read and the first pages render.
+  void start_taking() {
+    std::lock_guard lock(mutex_);
+    ++busy_;  // the render threads do not finish before it does
+    taker_ = std::thread([this] {
+      Status s = take_unchanged();
+      std::lock_guard done(mutex_);
+      --busy_;
+      if (!s.is_ok() && failure_.is_ok()) failure_ = std::move(s);
+      idle_.notify_all();
+    });
+  }
+
+  // Whether the root's copy of a home page was taken from the earlier export.
+  bool root_copy_taken() const { return root_copy_taken_; }
+
   // Threads still running when the export returns early are stopped, not left to run on.
   ~Exporter() {
-    if (!workers_.empty()) stop(Status::internal("the export stopped early"));
+    if (!workers_.empty() || taker_.joinable()) stop(Status::internal("the export stopped early"));
   }
 
   // Starts the threads on the pages queued so far: the lists and the rest of the route
@@ -156,10 +201,12 @@ class Exporter {
     idle_.notify_all();
   }
 
-  // Waits for the threads start() began; call add_record_pages() first, or stop() them.
+  // Waits for the threads start() and start_taking() began; call add_record_pages() first,
+  // or stop() them.
   Status finish_pages() {
     for (auto& w : workers_) w.join();
     workers_.clear();
+    if (taker_.joinable()) taker_.join();
     return failure_;
   }
 
@@ -200,47 +247,193 @@ class Exporter {
   Status remove_stale() {
     std::unordered_set<std::string_view> now;
     for (const auto& f : report_.files) now.insert(f.path);
-    for (const auto& [path, file] : held_) {
-      if (now.contains(path)) continue;
-      fs::path gone = options_.out / path;
-      std::error_code ec;
-      const bool removed = fs::remove(gone, ec);
-      if (ec) return Status::io(gone.string() + ": cannot remove it: " + ec.message());
-      report_.removed += removed;
-      // A folder that still holds something is not removed: that ends the climb.
-      for (fs::path dir = gone.parent_path(); dir != options_.out && fs::remove(dir, ec);)
-        dir = dir.parent_path();
-    }
+    for (const auto& [path, file] : held_)
+      if (!now.contains(path)) JZ_RETURN_IF_ERROR(remove_file(path));
     return Status::ok();
   }
 
   const std::vector<MirrorFile>& files() const { return report_.files; }
 
-  // Makes the mirror file `file` (which need not be `url`'s own: the root's index is a
-  // language's home page) from the earlier export when nothing the page read has changed,
-  // or else by rendering it. Links it holds are queued when `follow`.
-  Status produce(const std::string& url, const std::string& file, bool follow) {
-    if (auto* earlier = reusable(url, file)) {
-      auto linked = link_earlier(*earlier);
-      if (!linked) return linked.status();
-      if (*linked != Linked::kGone) {
-        // Each file is produced once, so no one asks for this page again.
-        MirrorPageState page = std::move(*earlier);
-        std::lock_guard lock(mutex_);
-        record_file({file, page.size, page.blake2b}, *linked == Linked::kKept);
-        ++report_.reused;
-        add_links(page, follow);
-        pages_.push_back(std::move(page));
+  // Renders `url` into the mirror file `file` (not always its own: the root's copy of a home
+  // page), and queues the links it holds when `follow`.
+  Status render(const std::string& url, const std::string& file, bool follow) {
+    http::Request request;
+    request.method = "GET";
+    request.target = url;
+    auto decoded = http::detail::decode_target(url);
+    if (!decoded) return Status::internal(url + ": not a URL the site writes");
+    request.path = decoded->path;
+    request.query = decoded->query;
+    PageReads reads;
+    http::Response response;
+    {
+      RecordPageReads recording(reads);
+      response = dispatch(request, context_);
+    }
+    // The same page in the earlier export, when this one renders it again.
+    const MirrorPageState* before = nullptr;
+    if (reuse_)
+      if (auto it = reuse_->pages.find(file); it != reuse_->pages.end()) before = it->second;
+    if (response.status != 200) {
+      std::lock_guard lock(mutex_);
+      // A page gone (its record hidden, say) is no broken link: what linked to it read what
+      // hid it, and is rendered again too.
+      (before ? gone_ : not_served_)[file] = {url, response.status};
+      if (before)
+        dropped_links_.insert(dropped_links_.end(), before->links.begin(), before->links.end());
+      return Status::ok();
+    }
+    reads.finish();
+    MirrorPageState page{
+        .url = url, .file = file, .reads = StringList(reads.keys), .today = reads.today};
+    const bool linking = is_linking_text(response.content_type);
+    if (linking) {
+      auto links = relative_links(response.body, file, options_.live_origin);
+      response.body = std::move(links.body);
+      sort_unique(links.targets);
+      sort_unique(links.outside);
+      page.links = StringList(links.targets);
+      page.outside = StringList(links.outside);
+    }
+    auto written = write(file, response.body);
+    if (!written) return written.status();
+    page.size = written->size;
+    page.blake2b = written->blake2b;
+    std::vector<std::string_view> dropped;
+    if (before)
+      std::set_difference(before->links.begin(), before->links.end(), page.links.begin(),
+                          page.links.end(), std::back_inserter(dropped));
+    std::lock_guard lock(mutex_);
+    dropped_links_.insert(dropped_links_.end(), dropped.begin(), dropped.end());
+    ++report_.pages;
+    add_links(page, follow);
+    pages_.push_back(std::move(page));
+    taken_.push_back(false);
+    return Status::ok();
+  }
+
+  // Whether an export that took pages without following their links has to follow them
+  // after all: a page rendered again is gone or no longer links to all it did, and one of
+  // those links led to a page other than the roots (`roots`, and the records' pages), which
+  // are always there. The page it led to may be linked from nowhere now. Most changes drop
+  // only links to records (the home page's latest changes), so most exports do not sweep.
+  bool needs_sweep(const std::vector<std::string>& roots) const {
+    if (dropped_links_.empty()) return false;
+    StringSet root_files;
+    for (const auto& url : roots)
+      if (auto file = mirror_file(url)) root_files.insert(std::move(*file));
+    const StringSet records(record_paths_.begin(), record_paths_.end());
+    for (auto url : dropped_links_) {
+      auto file = mirror_file(url);
+      if (!file || root_files.contains(*file)) continue;
+      // "en/persons/p1.html" is the page of the record at "/persons/p1".
+      std::string_view f = *file;
+      const auto slash = f.find('/');
+      if (slash != f.npos && f.ends_with(".html") &&
+          records.contains("/" + std::string(f.substr(slash + 1, f.size() - slash - 6))))
+        continue;
+      return true;
+    }
+    return false;
+  }
+
+  // Keeps the pages reachable from `roots` (URLs, and the root's copy of a home page) through
+  // links, and removes the others from the mirror. A link to a page not produced (one the
+  // earlier export found broken) is rendered; the broken links become those reached. Call it
+  // after finish_pages(), on one thread.
+  Status sweep(std::vector<std::string> roots) {
+    report_.swept = true;
+    for (const auto& path : record_paths_)
+      for (auto lang : i18n::all_langs())
+        roots.push_back("/" + std::string(i18n::url_prefix(lang)) + path);
+    std::unordered_map<std::string, std::size_t> index;  // file -> its page in pages_
+    index.reserve(pages_.size());
+    for (std::size_t i = 0; i < pages_.size(); ++i) index.emplace(pages_[i].file, i);
+    std::vector<bool> reached(pages_.size());
+    std::vector<std::size_t> todo;
+    std::set<std::string> broken;  // files of the links reached that the site does not answer
+    auto reach = [&](std::string_view url, const std::string& file) -> Status {
+      if (auto it = index.find(file); it != index.end()) {
+        if (!reached[it->second]) todo.push_back(it->second);
+        reached[it->second] = true;
         return Status::ok();
       }
+      if (auto gone = gone_.find(file); gone != gone_.end()) {
+        not_served_[file] = gone->second;  // linked from a page taken unchanged
+      } else if (!not_served_.contains(file)) {
+        JZ_RETURN_IF_ERROR(render(std::string(url), file, false));
+        if (!not_served_.contains(file)) {  // it is a page now
+          index.emplace(file, pages_.size() - 1);
+          reached.push_back(true);
+          todo.push_back(pages_.size() - 1);
+          return Status::ok();
+        }
+      }
+      broken.insert(file);
+      return Status::ok();
+    };
+    for (const auto& url : roots)
+      if (auto file = mirror_file(url)) JZ_RETURN_IF_ERROR(reach(url, *file));
+    if (const std::string root_copy(kRootCopy); index.contains(root_copy))
+      JZ_RETURN_IF_ERROR(reach("", root_copy));
+    while (!todo.empty()) {
+      const std::size_t i = todo.back();
+      todo.pop_back();
+      // Rendering adds to pages_: a link to no page yet is followed after the others.
+      std::vector<std::pair<std::string, std::string>> later;  // URL, file
+      for (auto url : pages_[i].links) {
+        auto file = mirror_file(url);
+        if (!file) continue;
+        if (index.contains(*file))
+          JZ_RETURN_IF_ERROR(reach(url, *file));
+        else
+          later.emplace_back(url, std::move(*file));
+      }
+      for (const auto& [url, file] : later) JZ_RETURN_IF_ERROR(reach(url, file));
     }
-    return render(url, file, follow);
+    std::erase_if(not_served_, [&](const auto& entry) { return !broken.contains(entry.first); });
+
+    StringMap<Digest> gone;  // file -> its hash
+    std::size_t kept = 0;
+    std::lock_guard lock(mutex_);  // the search index may still be writing files
+    for (std::size_t i = 0; i < pages_.size(); ++i) {
+      if (!reached[i]) {
+        (taken_[i] ? report_.reused : report_.pages) -= 1;
+        gone.emplace(std::move(pages_[i].file), pages_[i].blake2b);
+        continue;
+      }
+      if (kept != i) {
+        pages_[kept] = std::move(pages_[i]);
+        taken_[kept] = taken_[i];
+      }
+      ++kept;
+    }
+    pages_.resize(kept);
+    taken_.resize(kept);
+    std::erase_if(report_.files, [&](const MirrorFile& f) {
+      auto it = gone.find(f.path);
+      if (it == gone.end()) return false;
+      report_.bytes -= f.size;
+      auto held = held_.find(f.path);
+      --(held != held_.end() && held->second->blake2b == it->second ? report_.kept
+                                                                    : report_.written);
+      return true;
+    });
+    // What `out` held is removed by remove_stale(); what this export put there, here.
+    for (const auto& [path, digest] : gone)
+      if (!held_.contains(path)) JZ_RETURN_IF_ERROR(remove_file(path));
+    return Status::ok();
   }
 
   MirrorReport finish() {
     std::sort(report_.files.begin(), report_.files.end(),
               [](const MirrorFile& a, const MirrorFile& b) { return a.path < b.path; });
+    for (const auto& [file, link] : not_served_) {
+      report_.broken.push_back(file + ": " + link.url + " answers " + std::to_string(link.status));
+      report_.state.broken_links.push_back(link.url);
+    }
     std::sort(report_.broken.begin(), report_.broken.end());
+    std::sort(report_.state.broken_links.begin(), report_.state.broken_links.end());
     report_.outside.assign(outside_.begin(), outside_.end());
     std::sort(pages_.begin(), pages_.end(),
               [](const MirrorPageState& a, const MirrorPageState& b) { return a.file < b.file; });
@@ -261,6 +454,61 @@ class Exporter {
   void add_file(MirrorFile file, bool kept) {
     std::lock_guard lock(mutex_);
     record_file(std::move(file), kept);
+  }
+
+  // Whether `file` is still to be produced by this export, claiming it if so; with mutex_
+  // held, or before start(). The earlier export's pages were taken or queued already.
+  bool claim(const std::string& file) {
+    if (reuse_ && reuse_->pages.contains(file)) return false;
+    return seen_.insert(file).second;
+  }
+
+  Status take_unchanged() {
+    std::size_t n = 0;
+    for (auto& [file, earlier] : reuse_->pages) {
+      if (++n % 4096 == 0) {
+        std::lock_guard lock(mutex_);
+        if (!failure_.is_ok()) return Status::ok();  // stopped: the failure is known
+      }
+      const bool root_copy = file == kRootCopy;  // produced last, from its own URL
+      if (!reuse_->reaches(*earlier)) {
+        auto linked = link_earlier(*earlier);
+        if (!linked) return linked.status();
+        if (*linked != Linked::kGone) {
+          root_copy_taken_ = root_copy_taken_ || root_copy;
+          // Moved out: no thread asks for this page again, as its file is claimed.
+          MirrorPageState page = std::move(*earlier);
+          std::lock_guard lock(mutex_);
+          record_file({page.file, page.size, page.blake2b}, *linked == Linked::kKept);
+          ++report_.reused;
+          add_links(page, false);
+          pages_.push_back(std::move(page));
+          taken_.push_back(true);
+          continue;
+        }
+      }
+      if (root_copy) continue;
+      std::lock_guard lock(mutex_);
+      queue_.push_back(earlier->url);
+      idle_.notify_one();
+    }
+    std::lock_guard lock(mutex_);
+    for (const auto& url : reuse_->broken_links) add(url);
+    idle_.notify_all();
+    return Status::ok();
+  }
+
+  // Removes the mirror file `path` and the folders that leaves empty.
+  Status remove_file(std::string_view path) {
+    fs::path gone = options_.out / path;
+    std::error_code ec;
+    const bool removed = fs::remove(gone, ec);
+    if (ec) return Status::io(gone.string() + ": cannot remove it: " + ec.message());
+    report_.removed += removed;
+    // A folder that still holds something is not removed: that ends the climb.
+    for (fs::path dir = gone.parent_path(); dir != options_.out && fs::remove(dir, ec);)
+      dir = dir.parent_path();
+    return Status::ok();
   }
 
   // add_file() for a caller that holds mutex_.
@@ -319,17 +567,6 @@ class Exporter {
         }
   }
 
-  MirrorPageState* reusable(const std::string& url, const std::string& file) {
-    if (!reuse_) return nullptr;
-    auto it = reuse_->pages.find(file);
-    if (it == reuse_->pages.end() || it->second->url != url) return nullptr;
-    MirrorPageState& page = *it->second;
-    if (page.today && reuse_->day_changed) return nullptr;
-    for (auto key : page.reads)
-      if (reuse_->changed.contains(key)) return nullptr;
-    return &page;
-  }
-
   enum class Linked { kGone, kLinked, kKept };
 
   // Links (or, across file systems, copies) the earlier export's file into the new mirror,
@@ -350,48 +587,6 @@ class Exporter {
     return *placed ? Linked::kLinked : Linked::kGone;
   }
 
-  Status render(const std::string& url, const std::string& file, bool follow) {
-    http::Request request;
-    request.method = "GET";
-    request.target = url;
-    auto decoded = http::detail::decode_target(url);
-    if (!decoded) return Status::internal(url + ": not a URL the site writes");
-    request.path = decoded->path;
-    request.query = decoded->query;
-    PageReads reads;
-    http::Response response;
-    {
-      RecordPageReads recording(reads);
-      response = dispatch(request, context_);
-    }
-    if (response.status != 200) {
-      std::lock_guard lock(mutex_);
-      report_.broken.push_back(file + ": " + url + " answers " + std::to_string(response.status));
-      return Status::ok();
-    }
-    reads.finish();
-    MirrorPageState page{
-        .url = url, .file = file, .reads = StringList(reads.keys), .today = reads.today};
-    const bool linking = is_linking_text(response.content_type);
-    if (linking) {
-      auto links = relative_links(response.body, file, options_.live_origin);
-      response.body = std::move(links.body);
-      sort_unique(links.targets);
-      sort_unique(links.outside);
-      page.links = StringList(links.targets);
-      page.outside = StringList(links.outside);
-    }
-    auto written = write(file, response.body);
-    if (!written) return written.status();
-    page.size = written->size;
-    page.blake2b = written->blake2b;
-    std::lock_guard lock(mutex_);
-    ++report_.pages;
-    add_links(page, follow);
-    pages_.push_back(std::move(page));
-    return Status::ok();
-  }
-
   // The next URL to render: links found first (they are few), then records' pages.
   bool next(std::string& url) {
     std::unique_lock lock(mutex_);
@@ -408,7 +603,7 @@ class Exporter {
         const auto& path = record_paths_[next_record_ / langs.size()];
         ++next_record_;
         std::string candidate = "/" + std::string(i18n::url_prefix(lang)) + path;
-        if (auto file = mirror_file(candidate); file && seen_.insert(*file).second) {
+        if (auto file = mirror_file(candidate); file && claim(*file)) {
           url = std::move(candidate);
           return true;
         }
@@ -425,7 +620,7 @@ class Exporter {
         std::lock_guard lock(mutex_);
         ++busy_;
       }
-      Status s = produce(url, *mirror_file(url), true);
+      Status s = render(url, *mirror_file(url), true);
       std::lock_guard lock(mutex_);
       --busy_;
       ++done_;
@@ -462,34 +657,17 @@ class Exporter {
   std::set<std::string, std::less<>> outside_;
   StringMap<const MirrorFile*> held_;  // options_.out_holds by path
   std::vector<MirrorPageState> pages_;
+  std::vector<bool> taken_;  // for each of pages_: taken from the earlier export, or rendered
+  std::map<std::string, NotServed> not_served_;  // by file: URLs linked that answer no page
+  std::map<std::string, NotServed> gone_;        // by file: pages of the earlier export now gone
+  // Links that pages rendered again no longer hold (or held, when gone): views into the
+  // earlier state's pages, which are never taken (moved) once rendered.
+  std::vector<std::string_view> dropped_links_;
+  bool root_copy_taken_ = false;
   MirrorReport report_;
   std::vector<std::thread> workers_;
+  std::thread taker_;  // start_taking()
 };
-
-// What the mirror's search index holds of a public record: its page, and its title, kind and
-// status in each language, as a Call in that language shows them.
-search::StaticDocument static_document(const Site& site, const MirrorRender& render,
-                                       const Record& view, std::string_view section,
-                                       search::SearchDocument fields) {
-  search::StaticDocument doc;
-  doc.path = std::string(section) + "/" + view.id + ".html";
-  doc.kind = view.kind();
-  const http::Request none;
-  for (auto lang : i18n::all_langs()) {
-    Call call(none, site);
-    call.lang = lang;
-    call.visible = render.visible;
-    const auto i = static_cast<std::size_t>(lang);
-    doc.kind_labels[i] = call.t("kinds." + doc.kind);
-    doc.titles[i] = call.title_of(view);
-    if (const auto* p = std::get_if<Person>(&view.body))
-      doc.lines[i] = call.label("person_status", p->status);
-    if (const auto* c = std::get_if<Case>(&view.body))
-      doc.lines[i] = call.label("case_status", c->status);
-  }
-  doc.fields = std::move(fields);
-  return doc;
-}
 
 // sitemap.xml: every HTML page but the root's copy of a home page; past 50,000 pages a
 // sitemap index of sitemap-1.xml, sitemap-2.xml ...
@@ -559,7 +737,11 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
     if (!*changed) {
       rendered_all_because = "the database is not the one the earlier export showed";
     } else {
-      reuse.emplace(Reuse{options.previous_dir, {}, std::move(**changed), earlier->day != day});
+      reuse.emplace(Reuse{options.previous_dir,
+                          {},
+                          std::move(**changed),
+                          earlier->day != day,
+                          std::move(earlier->broken_links)});
       for (auto& page : earlier->pages) reuse->pages.emplace(page.file, &page);
       state.strings = earlier->strings;  // the pages taken keep their lines, which number these
     }
@@ -573,34 +755,23 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
                             options.now};
   Exporter exporter(site, readers, options, render, reuse ? &*reuse : nullptr);
   search::StaticIndexWriter index;
-  for (auto& url : fixed_pages()) exporter.add(std::move(url));
-  for (const auto& name : site.assets.names()) exporter.add("/static/" + name);
+  std::vector<std::string> roots = fixed_pages();  // with the records' pages, if swept
+  for (const auto& name : site.assets.names()) roots.push_back("/static/" + name);
+  for (const auto& url : roots) exporter.add(url);
 
-  // The pages without a record render while the records are read, for their pages, their
-  // lines of records.jsonl and the search index.
+  // The pages without a record render (and the earlier export's are taken) while the records
+  // are read, for their pages, their lines of records.jsonl and the search index.
+  if (reuse) exporter.start_taking();
   exporter.start();
-  std::vector<std::string> record_paths;
-  std::string jsonl;
-  Status scanned = store.for_each([&](const Record& r) -> Status {
-    auto view = public_view(r, *oracle);
-    if (!view) return Status::ok();
-    jsonl += to_canonical_json(*view);
-    jsonl += '\n';
-    auto section = section_of(view->kind());
-    if (section.empty()) return Status::ok();  // events are shown on their case's page
-    record_paths.push_back("/" + std::string(section) + "/" + view->id);
-    auto fields = search::search_document(r);
-    if (!fields) return fields.status();
-    if (*fields) index.add(static_document(site, render, *view, section, std::move(**fields)));
-    return Status::ok();
-  });
-  if (scanned.is_ok()) scanned = exporter.write("data/records.jsonl", jsonl).status();
+  auto records = read_mirror_records(store, *oracle, site, render, index);
+  Status scanned = records.status();
+  if (scanned.is_ok()) scanned = exporter.write("data/records.jsonl", records->jsonl).status();
   if (!scanned.is_ok()) {
     exporter.stop(scanned);
     return scanned;
   }
-  exporter.add_record_pages(std::move(record_paths));
-  jsonl = {};
+  exporter.add_record_pages(std::move(records->paths));
+  records->jsonl = {};
 
   // The search index is built while the pages are: when most pages are taken from the earlier
   // export, the render threads wait on each other and leave a core free.
@@ -614,7 +785,9 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
   // The root opens in Simplified Chinese, as the live site's "/" does without a preference;
   // its language links lead to the others.
   const std::string home = "/" + std::string(i18n::url_prefix(i18n::Lang::kZhHans)) + "/";
-  if (rendered.is_ok()) rendered = exporter.produce(home, "index.html", false);
+  if (rendered.is_ok() && !exporter.root_copy_taken())
+    rendered = exporter.render(home, std::string(kRootCopy), false);
+  if (rendered.is_ok() && exporter.needs_sweep(roots)) rendered = exporter.sweep(std::move(roots));
   exporter.close_readers();
   indexing.join();
   JZ_RETURN_IF_ERROR(rendered);
@@ -633,6 +806,7 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
   report.generation = *generation;
   report.rendered_all_because = std::move(rendered_all_because);
   state.pages = std::move(report.state.pages);
+  state.broken_links = std::move(report.state.broken_links);
   report.state = std::move(state);
   return report;
 }

@@ -35,8 +35,9 @@ struct MirrorOptions {
   std::string base_url = {};
   unsigned threads = 2;
   // An earlier export and the state it left: its pages are linked into the new mirror where
-  // nothing they read has changed since (page_reads.hpp), and rendered again otherwise. The
-  // pages taken are moved out of the state (copying each was a tenth of a publish with
+  // nothing they read has changed since (page_reads.hpp), and rendered again otherwise; only
+  // the links of the pages rendered are followed, unless one of them is gone or lost a link.
+  // The pages taken are moved out of the state (copying each was a tenth of a publish with
   // nothing changed): give a copy to keep it whole.
   std::filesystem::path previous_dir = {};
   MirrorState* previous_state = nullptr;
@@ -50,10 +51,14 @@ struct MirrorReport {
   // (out_holds had the same bytes), and removed from it.
   std::size_t written = 0, kept = 0, removed = 0;
   std::string rendered_all_because = {};  // why no earlier page could be reused, if none was
-  std::vector<MirrorFile> files;          // every file of the mirror, sorted by path
+  // The links of the pages taken were followed after all, because a page rendered again is
+  // gone or no longer links to all it did; pages that nothing links to any more were removed.
+  bool swept = false;
+  std::vector<MirrorFile> files;  // every file of the mirror, sorted by path
   std::uint64_t bytes = 0;
-  std::int64_t generation = 0;       // the store's last_change() the mirror shows
-  std::vector<std::string> broken;   // "en/x.html: /en/y answers 404"
+  std::int64_t generation = 0;  // the store's last_change() the mirror shows
+  // "en/x.html: /en/y answers 404", for every page that links there, taken or rendered.
+  std::vector<std::string> broken;
   std::vector<std::string> outside;  // distinct URLs linked that a mirror cannot hold
   MirrorState state;                 // for the next export: keep it at mirror_state_path()
 };

@@ -11,7 +11,22 @@ namespace jz::web {
 namespace {
 
 using nlohmann::json;
-constexpr int kFormat = 3;  // 3: the "n" line
+constexpr int kFormat = 4;  // 3: the "n" line; 4: the "b" lines
+
+// `kind`, a tab and `s` with its backslashes and line breaks escaped, as one line.
+void append_line(char kind, std::string_view s, std::string& out) {
+  out += kind;
+  out += '\t';
+  for (char c : s) {
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
+  }
+  out += '\n';
+}
 
 // Every page links to the same navigation, so each string is written once, on an "s" line
 // before the first page that uses it, and pages name strings by number: a tenth of the bytes
@@ -27,16 +42,7 @@ class StringTable {
   // The string's number, writing its "s" line first when it is new.
   std::size_t number(std::string_view s, std::string& out) {
     if (auto it = numbers_.find(s); it != numbers_.end()) return it->second;
-    out += "s\t";
-    for (char c : s) {
-      if (c == '\\')
-        out += "\\\\";
-      else if (c == '\n')
-        out += "\\n";
-      else
-        out += c;
-    }
-    out += '\n';
+    append_line('s', s, out);
     return numbers_.emplace(s, next_++).first->second;
   }
 
@@ -155,12 +161,16 @@ Result<MirrorState> read_mirror_state(const std::filesystem::path& path) {
       if (!page) return Status::corrupt(at + page.status().message());
       page->line = std::move(line);
       state.pages.push_back(std::move(*page));
+    } else if (line.starts_with("b\t")) {
+      state.broken_links.push_back(unescape(std::string_view(line).substr(2)));
     } else if (std::uint64_t count = 0; line.starts_with("n\t") && !numbered &&
                                         number_of(std::string_view(line).substr(2), count) &&
                                         count <= table.size()) {
       numbered = count;
     } else {
-      return Status::corrupt(at + "not a string (s), a page (p) or the strings numbered (n)");
+      return Status::corrupt(at +
+                             "not a string (s), a page (p), a broken link (b) or the strings "
+                             "numbered (n)");
     }
   }
   if (n == 0) return Status::corrupt(path.string() + ": empty");
@@ -216,7 +226,9 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
       list(p.outside);
       out << strings << line << '\n';
     }
-    out << "n\t" << (earlier ? earlier->numbered : table.size()) << '\n';
+    std::string broken;
+    for (const auto& url : state.broken_links) append_line('b', url, broken);
+    out << broken << "n\t" << (earlier ? earlier->numbered : table.size()) << '\n';
     out.close();
     written = !!out;
   }

@@ -44,6 +44,9 @@ struct MirrorState {
   std::string head_hash;        // the hash of that revision ("" when there was none)
   std::int64_t day = 0;         // the day in China its clocks counted to (days since 1970)
   std::vector<MirrorPageState> pages;
+  // URLs pages link to that the site does not answer (a 404): an export that takes the pages
+  // unchanged does not follow their links, so it renders these again to report them.
+  std::vector<std::string> broken_links = {};
   // The strings of the state the pages' lines come from: written first again, so that those
   // lines stay true. Null when the pages were not read from a state.
   std::shared_ptr<const MirrorStateStrings> strings = {};
@@ -53,7 +56,8 @@ struct MirrorState {
 std::filesystem::path mirror_state_path(const std::filesystem::path& mirror);
 
 // Lines: the header (JSON), then for each page the strings it uses first ("s", each string
-// once in a numbering) and the page ("p", its strings by number). Written again with the
+// once in a numbering) and the page ("p", its strings by number), then the broken links
+// ("b"). Written again with the
 // strings it was read with (MirrorState::strings), it keeps them all, in their order, and
 // numbers the strings of the pages rendered since after them, without looking for them among
 // the earlier ones; strings no page names any more, and those written again, stay until there

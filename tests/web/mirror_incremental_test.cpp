@@ -8,9 +8,11 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <optional>
 #include <random>
 #include <set>
 
+#include "core/record_json.hpp"
 #include "exchange/import.hpp"
 #include "web/mirror_changes.hpp"
 #include "web/mirror_export.hpp"
@@ -149,14 +151,20 @@ TEST_F(MirrorIncrementalTest, EachChangeGivesTheFullExportsBytesWithFewerPagesRe
   struct Step {
     const char* what;
     std::function<void()> apply;
+    // Whether the links of the pages taken had to be followed after all (absent: either).
+    std::optional<bool> swept = std::nullopt;
   };
   const std::vector<Step> steps = {
       {"a person renamed",
        [&] {
          change("p0000000nc2", [](Record& r) { std::get<Person>(r.body).name.en = "Renamed"; });
-       }},
+       },
+       false},
       {"a public person hidden",
-       [&] { change("p0000000nc1", [](Record& r) { r.visibility = "restricted"; }); }},
+       [&] { change("p0000000nc1", [](Record& r) { r.visibility = "restricted"; }); }, true},
+      {"a person taken off the case: its page stays, as every record's does",
+       [&] { change("c0000000nc1", [](Record& r) { std::get<Case>(r.body).persons.pop_back(); }); },
+       false},
       {"a new person raised in the dialogue round",
        [&] {
          Record r;
@@ -170,12 +178,15 @@ TEST_F(MirrorIncrementalTest, EachChangeGivesTheFullExportsBytesWithFewerPagesRe
          auto put = writer_->put(r, {"test", "a new record"});
          ASSERT_TRUE(put) << put.status().message();
        }},
-      {"a hidden person made public", [&] {
+      {"a hidden person made public",
+       [&] {
          change("p0000000nc3", [](Record& r) {
            r.visibility = "public";
            std::get<Person>(r.body).name.en = "Now Public";
          });
-       }}};
+       }},
+      {"the dialogue round hidden: its prisoner list and its files go",
+       [&] { change("e0000000nc1", [](Record& r) { r.visibility = "restricted"; }); }, true}};
   int n = 0;
   for (const auto& step : steps) {
     SCOPED_TRACE(step.what);
@@ -190,6 +201,10 @@ TEST_F(MirrorIncrementalTest, EachChangeGivesTheFullExportsBytesWithFewerPagesRe
     EXPECT_GT(incremental.pages, 0u);
     EXPECT_LT(incremental.pages, full.pages / 2);
     EXPECT_EQ(incremental.reused + incremental.pages, full.pages);
+    EXPECT_EQ(incremental.broken, full.broken);
+    if (step.swept) {
+      EXPECT_EQ(incremental.swept, *step.swept);
+    }
     earlier = std::move(incremental);
   }
   // Hidden since step 2: no file of the last incremental mirror still shows it.
@@ -215,6 +230,72 @@ TEST_F(MirrorIncrementalTest, EachChangeGivesTheFullExportsBytesWithFewerPagesRe
     EXPECT_GT(next.pages, 0u);
     EXPECT_LT(next.pages, full.pages / 2);
   }
+}
+
+// An export that takes pages without following their links follows them all once a page
+// rendered again is gone, and removes a page that nothing links to any more.
+TEST_F(MirrorIncrementalTest, APageLinkedFromNowhereIsRemovedWhenLinksAreFollowedAgain) {
+  MirrorReport first = publish("m0", kDay);
+  // An earlier page that no change reaches and nothing links to, as if the last link to it
+  // had been dropped.
+  MirrorState state = first.state;
+  auto released = std::find_if(state.pages.begin(), state.pages.end(), [](const auto& p) {
+    return p.file == "en/persons/p0000000110.html";
+  });
+  ASSERT_NE(released, state.pages.end());
+  MirrorPageState orphan = *released;
+  orphan.url = "/en/persons/p0000000zz9";
+  orphan.file = "en/persons/p0000000zz9.html";
+  orphan.reads = {};
+  fs::copy_file(dir_ / "m0" / released->file, dir_ / "m0" / orphan.file);
+  state.pages.push_back(orphan);
+
+  change("p0000000nc2", [](Record& r) { std::get<Person>(r.body).name.en = "Renamed"; });
+  MirrorReport renamed = publish("m1", kDay, "m0", &state);
+  EXPECT_FALSE(renamed.swept);
+  EXPECT_TRUE(fs::exists(dir_ / "m1" / orphan.file));  // taken: nothing says it is gone
+
+  // The calendar drops its link to the round's prisoner list, which is no record's page.
+  change("e0000000nc1", [](Record& r) { r.visibility = "restricted"; });
+  MirrorReport hidden = publish("m2", kDay, "m1", &renamed.state);
+  EXPECT_TRUE(hidden.swept);
+  EXPECT_FALSE(fs::exists(dir_ / "m2" / orphan.file));
+  EXPECT_FALSE(fs::exists(dir_ / "m2/en/opportunities/e0000000nc1.html"));
+  MirrorReport full = publish("m2-full", kDay);
+  same_files("m2", hidden, full);
+  EXPECT_EQ(hidden.reused + hidden.pages, full.pages);
+  EXPECT_EQ(hidden.written + hidden.kept, full.files.size());
+}
+
+// A link that answers no page is reported by every export, though the page that holds it is
+// taken unchanged and its links are not followed; and no more once the page drops it.
+TEST_F(MirrorIncrementalTest, ABrokenLinkOnAPageTakenUnchangedIsStillReported) {
+  auto topic =
+      parse_record(R"({"id":"t0000000nc1","kind":"topic","body":{"key":"gone","title":{"en":)"
+                   R"("Links"},"text":{"en":"See [who](/en/persons/p0000000zz8)."}}})");
+  ASSERT_TRUE(topic) << topic.status().message();
+  auto put = writer_->put(*topic, {"test", "a topic"});
+  ASSERT_TRUE(put) << put.status().message();
+  MirrorReport first = publish("m0", kDay);
+  const std::vector<std::string> broken = {
+      "en/persons/p0000000zz8.html: /en/persons/p0000000zz8 answers 404"};
+  EXPECT_EQ(first.broken, broken);
+  EXPECT_EQ(first.state.broken_links, std::vector<std::string>{"/en/persons/p0000000zz8"});
+
+  change("p0000000nc2", [](Record& r) { std::get<Person>(r.body).name.en = "Renamed"; });
+  const MirrorState read = written_and_read(first.state, dir_ / "m0.publish-state");
+  EXPECT_EQ(read.broken_links, first.state.broken_links);
+  MirrorState taken_from = read;
+  MirrorReport renamed = publish("m1", kDay, "m0", &taken_from);
+  EXPECT_FALSE(renamed.swept);
+  EXPECT_EQ(renamed.broken, broken);
+
+  change("t0000000nc1", [](Record& r) { std::get<Topic>(r.body).text.en = "No link."; });
+  MirrorReport dropped = publish("m2", kDay, "m1", &renamed.state);
+  EXPECT_TRUE(dropped.swept);
+  EXPECT_TRUE(dropped.broken.empty()) << dropped.broken.front();
+  EXPECT_TRUE(dropped.state.broken_links.empty());
+  same_files("m2", dropped, publish("m2-full", kDay));
 }
 
 // Every file under `dir`, relative and sorted.
