@@ -134,8 +134,9 @@ struct NotServed {
   int status = 0;
 };
 
-// Runs the export: a shared queue of URLs that worker threads render (or take from the
-// earlier export), write and follow.
+// Runs the export: a shared queue of URLs that worker threads render, write and follow; when
+// building on an earlier export, a taker thread (start_taking) first links in the pages no
+// change reaches and queues the others.
 class Exporter {
  public:
   Exporter(const Site& site, ReaderPool& readers, const MirrorOptions& options, MirrorRender render,
@@ -276,8 +277,9 @@ class Exporter {
       if (auto it = reuse_->pages.find(file); it != reuse_->pages.end()) before = it->second;
     if (response.status != 200) {
       std::lock_guard lock(mutex_);
-      // A page gone (its record hidden, say) is no broken link: what linked to it read what
-      // hid it, and is rendered again too.
+      // A page of the earlier export now gone (its record hidden, say) is no broken link when
+      // what linked to it read what hid it and is rendered again; a link in Markdown reads
+      // nothing, so needs_sweep() follows the links of the pages taken to find out.
       (before ? gone_ : not_served_)[file] = {url, response.status};
       if (before)
         dropped_links_.insert(dropped_links_.end(), before->links.begin(), before->links.end());
@@ -313,28 +315,34 @@ class Exporter {
   }
 
   // Whether an export that took pages without following their links has to follow them
-  // after all: a page rendered again is gone or no longer links to all it did, and one of
-  // those links led to a page other than the roots (`roots`, and the records' pages), which
-  // are always there. The page it led to may be linked from nowhere now. Most changes drop
-  // only links to records (the home page's latest changes), so most exports do not sweep.
+  // after all: a page of the earlier export is gone (a page taken may link to it), or a page
+  // rendered again no longer links to all it did and one of those links led to a page other
+  // than the roots (`roots`, and the records' pages), which are always there: the page it
+  // led to may be linked from nowhere now. Most changes drop only links to records (the home
+  // page's latest changes), so most exports do not sweep.
   bool needs_sweep(const std::vector<std::string>& roots) const {
+    if (!gone_.empty()) return true;
     if (dropped_links_.empty()) return false;
     StringSet root_files;
     for (const auto& url : roots)
       if (auto file = mirror_file(url)) root_files.insert(std::move(*file));
-    const StringSet records(record_paths_.begin(), record_paths_.end());
+    // The dropped links that may be records' pages, as record paths: usually a handful,
+    // looked up in one pass over the records rather than each record put in a set.
+    std::unordered_set<std::string> maybe_records;
     for (auto url : dropped_links_) {
       auto file = mirror_file(url);
       if (!file || root_files.contains(*file)) continue;
       // "en/persons/p1.html" is the page of the record at "/persons/p1".
       std::string_view f = *file;
       const auto slash = f.find('/');
-      if (slash != f.npos && f.ends_with(".html") &&
-          records.contains("/" + std::string(f.substr(slash + 1, f.size() - slash - 6))))
-        continue;
-      return true;
+      if (slash == f.npos || !f.ends_with(".html")) return true;
+      maybe_records.insert("/" + std::string(f.substr(slash + 1, f.size() - slash - 6)));
     }
-    return false;
+    for (const auto& path : record_paths_) {
+      if (maybe_records.empty()) break;
+      maybe_records.erase(path);
+    }
+    return !maybe_records.empty();
   }
 
   // Keeps the pages reachable from `roots` (URLs, and the root's copy of a home page) through
@@ -393,15 +401,17 @@ class Exporter {
     }
     std::erase_if(not_served_, [&](const auto& entry) { return !broken.contains(entry.first); });
 
-    StringMap<Digest> gone;  // file -> its hash
+    StringSet gone;  // files of the pages no longer reached
     std::size_t kept = 0;
     std::lock_guard lock(mutex_);  // the search index may still be writing files
+    outside_.clear();
     for (std::size_t i = 0; i < pages_.size(); ++i) {
       if (!reached[i]) {
         (taken_[i] ? report_.reused : report_.pages) -= 1;
-        gone.emplace(std::move(pages_[i].file), pages_[i].blake2b);
+        gone.insert(std::move(pages_[i].file));
         continue;
       }
+      add_links(pages_[i], false);
       if (kept != i) {
         pages_[kept] = std::move(pages_[i]);
         taken_[kept] = taken_[i];
@@ -410,18 +420,25 @@ class Exporter {
     }
     pages_.resize(kept);
     taken_.resize(kept);
-    std::erase_if(report_.files, [&](const MirrorFile& f) {
-      auto it = gone.find(f.path);
-      if (it == gone.end()) return false;
-      report_.bytes -= f.size;
-      auto held = held_.find(f.path);
-      --(held != held_.end() && held->second->blake2b == it->second ? report_.kept
-                                                                    : report_.written);
-      return true;
-    });
-    // What `out` held is removed by remove_stale(); what this export put there, here.
-    for (const auto& [path, digest] : gone)
-      if (!held_.contains(path)) JZ_RETURN_IF_ERROR(remove_file(path));
+    kept = 0;
+    for (std::size_t i = 0; i < report_.files.size(); ++i) {
+      if (gone.contains(report_.files[i].path)) {
+        report_.bytes -= report_.files[i].size;
+        --(files_kept_[i] ? report_.kept : report_.written);
+        continue;
+      }
+      if (kept != i) {
+        report_.files[kept] = std::move(report_.files[i]);
+        files_kept_[kept] = files_kept_[i];
+      }
+      ++kept;
+    }
+    report_.files.resize(kept);
+    files_kept_.resize(kept);
+    // What `out` held is removed by remove_stale(); what this export put there, here, and
+    // not counted as removed: the mirror before it did not have it.
+    for (const auto& path : gone)
+      if (!held_.contains(path)) JZ_RETURN_IF_ERROR(remove_file(path, false));
     return Status::ok();
   }
 
@@ -457,7 +474,8 @@ class Exporter {
   }
 
   // Whether `file` is still to be produced by this export, claiming it if so; with mutex_
-  // held, or before start(). The earlier export's pages were taken or queued already.
+  // held, or before start(). The earlier export's pages are not: the taker thread takes or
+  // queues each of them.
   bool claim(const std::string& file) {
     if (reuse_ && reuse_->pages.contains(file)) return false;
     return seen_.insert(file).second;
@@ -498,13 +516,14 @@ class Exporter {
     return Status::ok();
   }
 
-  // Removes the mirror file `path` and the folders that leaves empty.
-  Status remove_file(std::string_view path) {
+  // Removes the mirror file `path` and the folders that leaves empty; `counted` in
+  // MirrorReport::removed.
+  Status remove_file(std::string_view path, bool counted = true) {
     fs::path gone = options_.out / path;
     std::error_code ec;
     const bool removed = fs::remove(gone, ec);
     if (ec) return Status::io(gone.string() + ": cannot remove it: " + ec.message());
-    report_.removed += removed;
+    if (counted) report_.removed += removed;
     // A folder that still holds something is not removed: that ends the climb.
     for (fs::path dir = gone.parent_path(); dir != options_.out && fs::remove(dir, ec);)
       dir = dir.parent_path();
@@ -516,6 +535,7 @@ class Exporter {
     report_.bytes += file.size;
     ++(kept ? report_.kept : report_.written);
     report_.files.push_back(std::move(file));
+    files_kept_.push_back(kept);
   }
 
   // Whether `path` is a plain file of `size` bytes (one lstat(): the bytes are not read).
@@ -665,6 +685,7 @@ class Exporter {
   std::vector<std::string_view> dropped_links_;
   bool root_copy_taken_ = false;
   MirrorReport report_;
+  std::vector<bool> files_kept_;  // for each of report_.files: `out` held it already
   std::vector<std::thread> workers_;
   std::thread taker_;  // start_taking()
 };
@@ -675,7 +696,7 @@ std::vector<std::pair<std::string, std::string>> sitemaps(const std::vector<Mirr
                                                           const std::string& base) {
   std::vector<std::string> pages;
   for (const auto& f : files)
-    if (f.path.ends_with(".html") && f.path != "index.html") pages.push_back(f.path);
+    if (f.path.ends_with(".html") && f.path != kRootCopy) pages.push_back(f.path);
   std::sort(pages.begin(), pages.end());
   auto urlset = [&](std::size_t from, std::size_t to) {
     std::string xml =

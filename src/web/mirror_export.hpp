@@ -37,8 +37,8 @@ struct MirrorOptions {
   // An earlier export and the state it left: its pages are linked into the new mirror where
   // nothing they read has changed since (page_reads.hpp), and rendered again otherwise; only
   // the links of the pages rendered are followed, unless one of them is gone or lost a link.
-  // The pages taken are moved out of the state (copying each was a tenth of a publish with
-  // nothing changed): give a copy to keep it whole.
+  // The pages taken and the broken links are moved out of the state (copying each page was a
+  // tenth of a publish with nothing changed): give a copy to keep it whole.
   std::filesystem::path previous_dir = {};
   MirrorState* previous_state = nullptr;
   std::function<void(std::size_t done, std::size_t known)> progress = {};
@@ -57,7 +57,8 @@ struct MirrorReport {
   std::vector<MirrorFile> files;  // every file of the mirror, sorted by path
   std::uint64_t bytes = 0;
   std::int64_t generation = 0;  // the store's last_change() the mirror shows
-  // "en/x.html: /en/y answers 404", for every page that links there, taken or rendered.
+  // "en/x.html: /en/y answers 404", once for each file linked that the site does not answer,
+  // naming one URL that led there, whether on a page taken or one rendered.
   std::vector<std::string> broken;
   std::vector<std::string> outside;  // distinct URLs linked that a mirror cannot hold
   MirrorState state;                 // for the next export: keep it at mirror_state_path()

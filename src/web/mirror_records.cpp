@@ -103,6 +103,12 @@ Result<MirrorRecords> read_mirror_records(store::Store& store, const IsPublic& i
       for (const auto& r : batch)
         if (derived = derive(r); !derived.is_ok()) return handover.stop();
   });
+  // However reading ends, even by an exception, the deriving thread is told before it is
+  // joined, or it would wait for batches forever.
+  struct DoneAtExit {
+    Handover& handover;
+    ~DoneAtExit() { handover.done(); }
+  } done_at_exit{handover};
   std::vector<Record> batch;
   Status read = store.for_each([&](const Record& r) -> Status {
     batch.push_back(r);

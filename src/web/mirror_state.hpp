@@ -21,7 +21,7 @@ struct MirrorPageState {
   std::string file;         // "en/persons/p1.html"
   StringList reads;         // PageReads::keys
   bool today = false;       // PageReads::today
-  StringList links = {};    // the mirror's URLs it links to, followed every time
+  StringList links = {};    // the mirror's URLs it links to (followed when it is rendered)
   StringList outside = {};  // URLs it links to that a mirror cannot hold
   std::uint64_t size = 0;
   Digest blake2b = {};

@@ -247,6 +247,7 @@ TEST_F(MirrorIncrementalTest, APageLinkedFromNowhereIsRemovedWhenLinksAreFollowe
   orphan.url = "/en/persons/p0000000zz9";
   orphan.file = "en/persons/p0000000zz9.html";
   orphan.reads = {};
+  orphan.line.clear();  // its own fields, not the line of the page it was copied from
   fs::copy_file(dir_ / "m0" / released->file, dir_ / "m0" / orphan.file);
   state.pages.push_back(orphan);
 
@@ -265,6 +266,56 @@ TEST_F(MirrorIncrementalTest, APageLinkedFromNowhereIsRemovedWhenLinksAreFollowe
   same_files("m2", hidden, full);
   EXPECT_EQ(hidden.reused + hidden.pages, full.pages);
   EXPECT_EQ(hidden.written + hidden.kept, full.files.size());
+  EXPECT_EQ(hidden.removed, 0u);  // m2 was made afresh: the orphan it took was never there
+  EXPECT_EQ(hidden.bytes, full.bytes);
+  EXPECT_EQ(hidden.outside, full.outside);
+}
+
+// A link written in Markdown reads nothing: the page that holds it is taken unchanged when
+// the record it leads to is hidden, and the link is found broken all the same. (The hidden
+// page's links to itself in the other languages, gone too, would also call for the sweep.)
+TEST_F(MirrorIncrementalTest, ALinkInMarkdownToARecordHiddenSinceIsReportedBroken) {
+  auto topic =
+      parse_record(R"({"id":"t0000000nc2","kind":"topic","body":{"key":"who","title":{"en":)"
+                   R"("Who"},"text":{"en":"See [her](/en/persons/p0000000nc2)."}}})");
+  ASSERT_TRUE(topic) << topic.status().message();
+  auto put = writer_->put(*topic, {"test", "a topic"});
+  ASSERT_TRUE(put) << put.status().message();
+  MirrorReport first = publish("m0", kDay);
+  EXPECT_TRUE(first.broken.empty()) << first.broken.front();
+
+  change("p0000000nc2", [](Record& r) { r.visibility = "restricted"; });
+  MirrorReport hidden = publish("m1", kDay, "m0", &first.state);
+  MirrorReport full = publish("m1-full", kDay);
+  EXPECT_TRUE(hidden.swept);
+  const std::vector<std::string> broken = {
+      "en/persons/p0000000nc2.html: /en/persons/p0000000nc2 answers 404"};
+  EXPECT_EQ(full.broken, broken);
+  EXPECT_EQ(hidden.broken, full.broken);
+  same_files("m1", hidden, full);
+  EXPECT_EQ(hidden.written + hidden.kept, full.files.size());
+}
+
+// The thread that takes the earlier export's pages stops the export when it cannot put one in
+// place, and the render threads stop with it.
+TEST_F(MirrorIncrementalTest, APageThatCannotBeTakenStopsTheExport) {
+  MirrorReport first = publish("m0", kDay);
+  // `out` holds a file where a folder of the earlier pages must go.
+  fs::create_directories(dir_ / "m1");
+  std::ofstream(dir_ / "m1/en") << "in the way";
+  const std::vector<MirrorFile> holds = {{"en", 10, blake2b("in the way")}};
+  MirrorOptions o;
+  o.out = dir_ / "m1";
+  o.out_holds = holds;
+  o.now = kDay;
+  o.previous_dir = dir_ / "m0";
+  MirrorState taken_from = first.state;
+  o.previous_state = &taken_from;
+  auto report = export_mirror(*site_, *readers_, o);
+  ASSERT_FALSE(report);
+  EXPECT_EQ(report.status().code(), Code::kIo) << report.status().message();
+  EXPECT_NE(report.status().message().find("m1/en"), std::string::npos)
+      << report.status().message();
 }
 
 // A link that answers no page is reported by every export, though the page that holds it is
