@@ -279,7 +279,8 @@ class Exporter {
       std::lock_guard lock(mutex_);
       // A page of the earlier export now gone (its record hidden, say) is no broken link when
       // what linked to it read what hid it and is rendered again; a link in Markdown reads
-      // nothing, so needs_sweep() follows the links of the pages taken to find out.
+      // nothing, so any page gone calls for sweep(), which follows the links of the pages
+      // taken to find out.
       (before ? gone_ : not_served_)[file] = {url, response.status};
       if (before)
         dropped_links_.insert(dropped_links_.end(), before->links.begin(), before->links.end());
@@ -319,7 +320,8 @@ class Exporter {
   // rendered again no longer links to all it did and one of those links led to a page other
   // than the roots (`roots`, and the records' pages), which are always there: the page it
   // led to may be linked from nowhere now. Most changes drop only links to records (the home
-  // page's latest changes), so most exports do not sweep.
+  // page's latest changes), so most exports do not sweep; hiding a record whose page the
+  // mirror held always does.
   bool needs_sweep(const std::vector<std::string>& roots) const {
     if (!gone_.empty()) return true;
     if (dropped_links_.empty()) return false;
@@ -455,6 +457,7 @@ class Exporter {
     std::sort(pages_.begin(), pages_.end(),
               [](const MirrorPageState& a, const MirrorPageState& b) { return a.file < b.file; });
     report_.state.pages = std::move(pages_);
+    files_kept_.clear();  // no longer in step with report_.files, sorted above
     return std::move(report_);
   }
 

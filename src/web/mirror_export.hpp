@@ -51,8 +51,9 @@ struct MirrorReport {
   // (out_holds had the same bytes), and removed from it.
   std::size_t written = 0, kept = 0, removed = 0;
   std::string rendered_all_because = {};  // why no earlier page could be reused, if none was
-  // The links of the pages taken were followed after all, because a page rendered again is
-  // gone or no longer links to all it did; pages that nothing links to any more were removed.
+  // The links of the pages taken were followed after all, because a page of the earlier
+  // export is gone or one rendered again no longer links to all it did; pages that nothing
+  // links to any more were removed.
   bool swept = false;
   std::vector<MirrorFile> files;  // every file of the mirror, sorted by path
   std::uint64_t bytes = 0;
