@@ -100,6 +100,19 @@ class MirrorIncrementalTest : public ::testing::Test {
     ASSERT_TRUE(put) << put.status().message();
   }
 
+  // A topic page whose English text is `markdown`.
+  void add_topic(const std::string& id, const std::string& key, const std::string& markdown) {
+    Record r;
+    r.id = id;
+    Topic topic;
+    topic.key = key;
+    topic.title.en = key;
+    topic.text.en = markdown;
+    r.body = std::move(topic);
+    auto put = writer_->put(r, {"test", "a topic"});
+    ASSERT_TRUE(put) << put.status().message();
+  }
+
   // `state` written to `path` and read back.
   static MirrorState written_and_read(const MirrorState& state, const fs::path& path) {
     EXPECT_TRUE(write_mirror_state(path, state).is_ok());
@@ -309,12 +322,7 @@ TEST_F(MirrorIncrementalTest, APageLinkedFromNowhereIsRemovedWhenLinksAreFollowe
 // A link written in Markdown reads nothing: the page that holds it is taken unchanged when
 // the record it leads to is hidden, and the link is found broken all the same.
 TEST_F(MirrorIncrementalTest, ALinkInMarkdownToARecordHiddenSinceIsReportedBroken) {
-  auto topic =
-      parse_record(R"({"id":"t0000000nc2","kind":"topic","body":{"key":"who","title":{"en":)"
-                   R"("Who"},"text":{"en":"See [her](/en/persons/p0000000nc2)."}}})");
-  ASSERT_TRUE(topic) << topic.status().message();
-  auto put = writer_->put(*topic, {"test", "a topic"});
-  ASSERT_TRUE(put) << put.status().message();
+  add_topic("t0000000nc2", "who", "See [her](/en/persons/p0000000nc2).");
   MirrorReport first = publish("m0", kDay);
   EXPECT_TRUE(first.broken.empty()) << first.broken.front();
   // Only the page gone can call for the sweep: as if no page but the topic had linked to it,
@@ -366,12 +374,7 @@ TEST_F(MirrorIncrementalTest, APageThatCannotBeTakenStopsTheExport) {
 // A link that answers no page is reported by every export, though the page that holds it is
 // taken unchanged and its links are not followed; and no more once the page drops it.
 TEST_F(MirrorIncrementalTest, ABrokenLinkOnAPageTakenUnchangedIsStillReported) {
-  auto topic =
-      parse_record(R"({"id":"t0000000nc1","kind":"topic","body":{"key":"gone","title":{"en":)"
-                   R"("Links"},"text":{"en":"See [who](/en/persons/p0000000zz8)."}}})");
-  ASSERT_TRUE(topic) << topic.status().message();
-  auto put = writer_->put(*topic, {"test", "a topic"});
-  ASSERT_TRUE(put) << put.status().message();
+  add_topic("t0000000nc1", "gone", "See [who](/en/persons/p0000000zz8).");
   MirrorReport first = publish("m0", kDay);
   const std::vector<std::string> broken = {
       "en/persons/p0000000zz8.html: /en/persons/p0000000zz8 answers 404"};
