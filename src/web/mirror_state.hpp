@@ -57,12 +57,11 @@ std::filesystem::path mirror_state_path(const std::filesystem::path& mirror);
 
 // Lines: the header (JSON), then for each page the strings it uses first ("s", each string
 // once in a numbering) and the page ("p", its strings by number), then the broken links
-// ("b"). Written again with the
-// strings it was read with (MirrorState::strings), it keeps them all, in their order, and
-// numbers the strings of the pages rendered since after them, without looking for them among
-// the earlier ones; strings no page names any more, and those written again, stay until there
-// are twice as many as at the last numbering afresh, which then happens again. An error names
-// the file and line.
+// ("b"). Written again with the strings it was read with (MirrorState::strings), it keeps them
+// all, in their order, and numbers the strings of the pages rendered since after them, without
+// looking for them among the earlier ones; strings no page names any more, and those written
+// again, stay until there are twice as many as at the last numbering afresh, which then
+// happens again. An error names the file and line.
 Result<MirrorState> read_mirror_state(const std::filesystem::path& path);
 // Written beside `path` and renamed over it, so a crash leaves the old state or the new.
 Status write_mirror_state(const std::filesystem::path& path, const MirrorState& state);
