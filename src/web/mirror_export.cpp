@@ -107,7 +107,8 @@ std::string renderer_of(const Site& site, const MirrorOptions& options) {
 // What an export may take from the earlier one: its pages whose reads no change reaches.
 struct Reuse {
   std::filesystem::path dir;
-  std::unordered_map<std::string, MirrorPageState*> pages;  // by file; moved out when taken
+  std::vector<MirrorPageState>* in_order;  // the earlier state's, by file; moved out when taken
+  std::unordered_map<std::string, MirrorPageState*> pages;  // the same, by file
   StringSet changed;  // read keys a change reaches (mirror_changes.hpp)
   bool day_changed = false;
   std::vector<std::string> broken_links = {};  // MirrorState::broken_links
@@ -454,8 +455,7 @@ class Exporter {
     std::sort(report_.broken.begin(), report_.broken.end());
     std::sort(report_.state.broken_links.begin(), report_.state.broken_links.end());
     report_.outside.assign(outside_.begin(), outside_.end());
-    std::sort(pages_.begin(), pages_.end(),
-              [](const MirrorPageState& a, const MirrorPageState& b) { return a.file < b.file; });
+    sort_pages();
     report_.state.pages = std::move(pages_);
     files_kept_.clear();  // no longer in step with report_.files, sorted above
     return std::move(report_);
@@ -486,7 +486,9 @@ class Exporter {
 
   Status take_unchanged() {
     std::size_t n = 0;
-    for (auto& [file, earlier] : reuse_->pages) {
+    for (auto& earlier_page : *reuse_->in_order) {
+      MirrorPageState* earlier = &earlier_page;
+      const std::string& file = earlier->file;
       if (++n % 4096 == 0) {
         std::lock_guard lock(mutex_);
         if (!failure_.is_ok()) return Status::ok();  // stopped: the failure is known
@@ -531,6 +533,39 @@ class Exporter {
     for (fs::path dir = gone.parent_path(); dir != options_.out && fs::remove(dir, ec);)
       dir = dir.parent_path();
     return Status::ok();
+  }
+
+  // Sorts pages_ by file. The pages taken came in the earlier state's order, which is by file:
+  // only the pages rendered (a few, after a change) are sorted, then merged in place. Sorting
+  // every page was a quarter of a second on one core at the end of a publish after a change.
+  void sort_pages() {
+    const auto by_file = [this](std::uint32_t a, std::uint32_t b) {
+      return pages_[a].file < pages_[b].file;
+    };
+    std::vector<std::uint32_t> order(pages_.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto rendered = std::stable_partition(order.begin(), order.end(),
+                                                [this](std::uint32_t i) { return taken_[i]; });
+    if (!std::is_sorted(order.begin(), rendered, by_file))
+      std::sort(order.begin(), rendered, by_file);  // an earlier state not written by finish()
+    std::sort(rendered, order.end(), by_file);
+    std::inplace_merge(order.begin(), rendered, order.end(), by_file);
+    // pages_[order[k]] belongs at k: each cycle of the permutation is walked once, a page
+    // moved at a time, rather than every page copied into a new vector.
+    for (std::uint32_t start = 0; start < order.size(); ++start) {
+      if (order[start] == start) continue;
+      MirrorPageState held = std::move(pages_[start]);
+      std::uint32_t at = start;
+      while (order[at] != start) {
+        const std::uint32_t from = order[at];
+        pages_[at] = std::move(pages_[from]);
+        order[at] = at;
+        at = from;
+      }
+      pages_[at] = std::move(held);
+      order[at] = at;
+    }
+    taken_.clear();  // no longer in step with pages_
   }
 
   // add_file() for a caller that holds mutex_.
@@ -762,6 +797,7 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
       rendered_all_because = "the database is not the one the earlier export showed";
     } else {
       reuse.emplace(Reuse{options.previous_dir,
+                          &earlier->pages,
                           {},
                           std::move(**changed),
                           earlier->day != day,

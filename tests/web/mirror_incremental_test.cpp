@@ -215,6 +215,10 @@ TEST_F(MirrorIncrementalTest, EachChangeGivesTheFullExportsBytesWithFewerPagesRe
     EXPECT_LT(incremental.pages, full.pages / 2);
     EXPECT_EQ(incremental.reused + incremental.pages, full.pages);
     EXPECT_EQ(incremental.broken, full.broken);
+    // The pages taken and those rendered, in one order by file, as a full export has them.
+    ASSERT_EQ(incremental.state.pages.size(), full.state.pages.size());
+    for (std::size_t i = 0; i < full.state.pages.size(); ++i)
+      ASSERT_EQ(incremental.state.pages[i].file, full.state.pages[i].file) << i;
     if (step.swept) {
       EXPECT_EQ(incremental.swept, *step.swept);
     }
