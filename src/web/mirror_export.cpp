@@ -107,8 +107,9 @@ std::string renderer_of(const Site& site, const MirrorOptions& options) {
 // What an export may take from the earlier one: its pages whose reads no change reaches.
 struct Reuse {
   std::filesystem::path dir;
-  std::vector<MirrorPageState>* in_order;  // the earlier state's, by file; moved out when taken
-  std::unordered_map<std::string, MirrorPageState*> pages;  // the same, by file
+  // The earlier state's pages, normally by file (as finish() writes them); moved out when taken.
+  std::vector<MirrorPageState>* in_order;
+  std::unordered_map<std::string, MirrorPageState*> pages;  // the same, by file (moved out too)
   StringSet changed;  // read keys a change reaches (mirror_changes.hpp)
   bool day_changed = false;
   std::vector<std::string> broken_links = {};  // MirrorState::broken_links
@@ -488,12 +489,11 @@ class Exporter {
     std::size_t n = 0;
     for (auto& earlier_page : *reuse_->in_order) {
       MirrorPageState* earlier = &earlier_page;
-      const std::string& file = earlier->file;
       if (++n % 4096 == 0) {
         std::lock_guard lock(mutex_);
         if (!failure_.is_ok()) return Status::ok();  // stopped: the failure is known
       }
-      const bool root_copy = file == kRootCopy;  // produced last, from its own URL
+      const bool root_copy = earlier->file == kRootCopy;  // produced last, from its own URL
       if (!reuse_->reaches(*earlier)) {
         auto linked = link_earlier(*earlier);
         if (!linked) return linked.status();
@@ -539,25 +539,25 @@ class Exporter {
   // only the pages rendered (a few, after a change) are sorted, then merged in place. Sorting
   // every page was a quarter of a second on one core at the end of a publish after a change.
   void sort_pages() {
-    const auto by_file = [this](std::uint32_t a, std::uint32_t b) {
+    const auto by_file = [this](std::size_t a, std::size_t b) {
       return pages_[a].file < pages_[b].file;
     };
-    std::vector<std::uint32_t> order(pages_.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<std::size_t> order(pages_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     const auto rendered = std::stable_partition(order.begin(), order.end(),
-                                                [this](std::uint32_t i) { return taken_[i]; });
+                                                [this](std::size_t i) { return taken_[i]; });
     if (!std::is_sorted(order.begin(), rendered, by_file))
       std::sort(order.begin(), rendered, by_file);  // an earlier state not written by finish()
     std::sort(rendered, order.end(), by_file);
     std::inplace_merge(order.begin(), rendered, order.end(), by_file);
     // pages_[order[k]] belongs at k: each cycle of the permutation is walked once, a page
-    // moved at a time, rather than every page copied into a new vector.
-    for (std::uint32_t start = 0; start < order.size(); ++start) {
+    // moved at a time, rather than every page moved into a second vector as large.
+    for (std::size_t start = 0; start < order.size(); ++start) {
       if (order[start] == start) continue;
       MirrorPageState held = std::move(pages_[start]);
-      std::uint32_t at = start;
+      std::size_t at = start;
       while (order[at] != start) {
-        const std::uint32_t from = order[at];
+        const std::size_t from = order[at];
         pages_[at] = std::move(pages_[from]);
         order[at] = at;
         at = from;
@@ -802,8 +802,14 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
                           std::move(**changed),
                           earlier->day != day,
                           std::move(earlier->broken_links)});
-      for (auto& page : earlier->pages) reuse->pages.emplace(page.file, &page);
-      state.strings = earlier->strings;  // the pages taken keep their lines, which number these
+      for (auto& page : earlier->pages)
+        if (!reuse->pages.emplace(page.file, &page).second) {
+          rendered_all_because = "the earlier export's state names " + page.file + " twice";
+          reuse.reset();
+          break;
+        }
+      // The pages taken keep their lines, which number these strings.
+      if (reuse) state.strings = earlier->strings;
     }
   }
 

@@ -583,6 +583,14 @@ TEST_F(MirrorIncrementalTest, RendersEverythingWhenTheEarlierStateCannotBeTruste
   EXPECT_EQ(b.reused, 0u);
   EXPECT_NE(b.rendered_all_because.find("program"), std::string::npos);
 
+  MirrorState twice = first.state;
+  twice.pages.push_back(twice.pages.front());
+  MirrorReport t = publish("t", kDay, "m0", &twice);
+  EXPECT_EQ(t.reused, 0u);
+  EXPECT_NE(t.rendered_all_because.find(twice.pages.front().file + " twice"), std::string::npos)
+      << t.rendered_all_because;
+  same_files("t", t, first);
+
   // A file of the earlier mirror gone: that page is rendered, the rest taken.
   fs::remove(dir_ / "m0/en/persons/p0000000nc2.html");
   MirrorReport c = publish("c", kDay, "m0", &first.state);
