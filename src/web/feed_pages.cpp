@@ -181,6 +181,33 @@ std::string xml_safe(std::string_view text) {
   return out;
 }
 
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : xml_safe(text)) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 json feed_link(const Call& call, std::string_view tmpl) {
   if (tmpl == "case.mustache")
     return {{"href", call.url_of("case", call.id) + "/feed.atom"},

@@ -14,6 +14,9 @@ namespace jz::web {
 // line feed and carriage return, U+FFFE and U+FFFF; an invalid UTF-8 byte becomes U+FFFD.
 std::string xml_safe(std::string_view text);
 
+// `text` made safe inside XML text and quoted attributes: xml_safe, then & < > " ' escaped.
+std::string xml_escape(std::string_view text);
+
 // {"href": ..., "title": ...} of the feed a page offers in its <head>, for the layout (the
 // case page, /violations), or null.
 nlohmann::json feed_link(const Call& call, std::string_view tmpl);

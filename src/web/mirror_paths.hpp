@@ -9,6 +9,10 @@
 
 namespace jz::web {
 
+// The root's copy of the home page in Simplified Chinese, which no URL names: a mirror opened
+// at its folder opens in the language the live site's "/" shows without a preference.
+inline constexpr std::string_view kMirrorRootCopy = "index.html";
+
 // The mirror file that holds the page at `target`, a root-relative URL as pages link it
 // (path, then an optional query and fragment, with HTML entities already decoded):
 //   /en/                          -> en/index.html

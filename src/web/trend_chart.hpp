@@ -61,8 +61,4 @@ struct BarPart {
 // `summary` as its title and aria-label. An empty bar (no parts) is an outlined box.
 std::string bar_svg(const std::vector<BarPart>& parts, std::string_view summary);
 
-// `text` made safe inside XML text and quoted attributes: what XML cannot carry removed
-// (feeds.hpp: xml_safe), then & < > " ' escaped.
-std::string xml_escape(std::string_view text);
-
 }  // namespace jz::web

@@ -12,6 +12,7 @@
 
 #include "core/record_json.hpp"
 #include "page_checks.hpp"
+#include "web/feeds.hpp"
 
 namespace jz::web {
 namespace {
