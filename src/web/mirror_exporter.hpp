@@ -28,9 +28,6 @@
 
 namespace jz::web {
 
-// Records decoded once and shared by the render threads (SharedRecords), at most this many.
-inline constexpr std::size_t kSharedRecords = 200000;
-
 // What an export may take from the earlier one: its pages whose reads no change reaches.
 struct MirrorReuse {
   std::filesystem::path dir;
@@ -132,6 +129,9 @@ class MirrorExporter {
   MirrorReport finish();
 
  private:
+  // Records decoded once and shared by the render threads (SharedRecords), at most this many.
+  static constexpr std::size_t kSharedRecords = 200000;
+
   // A URL a page links to that the site does not answer.
   struct NotServed {
     std::string url;

@@ -22,20 +22,19 @@ void MirrorExporter::start_taking() {
 
 Status MirrorExporter::take_unchanged() {
   std::size_t n = 0;
-  for (auto& earlier_page : *reuse_->in_order) {
-    MirrorPageState* earlier = &earlier_page;
+  for (MirrorPageState& earlier : *reuse_->in_order) {
     if (++n % 4096 == 0) {
       std::lock_guard lock(mutex_);
       if (!failure_.is_ok()) return Status::ok();  // stopped: the failure is known
     }
-    const bool root_copy = earlier->file == kMirrorRootCopy;  // produced last, from its own URL
-    if (!reuse_->reaches(*earlier)) {
-      auto linked = link_earlier(*earlier);
+    const bool root_copy = earlier.file == kMirrorRootCopy;  // produced last, from its own URL
+    if (!reuse_->reaches(earlier)) {
+      auto linked = link_earlier(earlier);
       if (!linked) return linked.status();
       if (*linked != Linked::kGone) {
         root_copy_taken_ = root_copy_taken_ || root_copy;
         // Moved out: no thread asks for this page again, as its file is claimed.
-        MirrorPageState page = std::move(*earlier);
+        MirrorPageState page = std::move(earlier);
         std::lock_guard lock(mutex_);
         record_file({page.file, page.size, page.blake2b}, *linked == Linked::kKept);
         ++report_.reused;
@@ -47,7 +46,7 @@ Status MirrorExporter::take_unchanged() {
     }
     if (root_copy) continue;
     std::lock_guard lock(mutex_);
-    queue_.push_back(earlier->url);
+    queue_.push_back(earlier.url);
     idle_.notify_one();
   }
   std::lock_guard lock(mutex_);
