@@ -1,5 +1,6 @@
 #include "web/mirror_export.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <thread>
 
@@ -99,19 +100,23 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
     if (!*changed) {
       rendered_all_because = "the database is not the one the earlier export showed";
     } else {
+      const StringPool& pool = *earlier->strings;
       reuse.emplace(MirrorReuse{options.previous_dir,
                                 &earlier->pages,
                                 {},
-                                std::move(**changed),
+                                {},
                                 earlier->day != day,
                                 std::move(earlier->broken_links)});
+      for (const auto& key : **changed)
+        if (auto id = pool.find(key)) reuse->changed.push_back(*id);
+      std::sort(reuse->changed.begin(), reuse->changed.end());
       for (auto& page : earlier->pages)
-        if (!reuse->pages.emplace(page.file, &page).second) {
-          rendered_all_because = "the earlier export's state names " + page.file + " twice";
+        if (!reuse->pages.emplace(page.file.view(), &page).second) {
+          rendered_all_because = "the earlier export's state names " + page.file.str() + " twice";
           reuse.reset();
           break;
         }
-      // The pages taken keep their lines, which number these strings.
+      // The pages taken name their strings in the earlier state's pool: so do those rendered.
       if (reuse) state.strings = earlier->strings;
     }
   }
@@ -122,7 +127,8 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
                               return oracle(id);
                             },
                             options.now};
-  MirrorExporter exporter(site, readers, options, render, reuse ? &*reuse : nullptr);
+  MirrorExporter exporter(site, readers, options, render, *state.strings,
+                          reuse ? &*reuse : nullptr);
   search::StaticIndexWriter index;
   std::vector<std::string> roots = fixed_pages();  // with the records' pages, if swept
   for (const auto& name : site.assets.names()) roots.push_back("/static/" + name);

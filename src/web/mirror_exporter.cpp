@@ -29,7 +29,7 @@ void sort_unique(std::vector<std::string>& v) {
 }  // namespace
 
 MirrorExporter::MirrorExporter(const Site& site, ReaderPool& readers, const MirrorOptions& options,
-                               MirrorRender render, const MirrorReuse* reuse)
+                               MirrorRender render, StringPool& strings, const MirrorReuse* reuse)
     : render_(std::move(render)),
       recording_([&readers, this]() -> Result<std::unique_ptr<store::Store>> {
         auto lease = readers.acquire();
@@ -38,9 +38,20 @@ MirrorExporter::MirrorExporter(const Site& site, ReaderPool& readers, const Mirr
       }),
       context_{site, recording_, cache_, nullptr, &render_},
       options_(options),
+      strings_(strings),
       reuse_(reuse) {
   render_.memo = &memo_;
+  held_.reserve(options.out_holds.size());
   for (const auto& f : options.out_holds) held_.emplace(f.path, &f);
+  // About as many pages and files as last time: grown one at a time, the vectors of millions
+  // were copied again and again, the old copy held while the new one filled.
+  if (reuse) {
+    const std::size_t n = reuse->in_order->size();
+    pages_.reserve(n + n / 64 + 64);  // room for a few pages more
+    taken_.reserve(pages_.capacity());
+  }
+  report_.files.reserve(std::max(options.out_holds.size(), pages_.capacity()));
+  files_kept_.reserve(report_.files.capacity());
 }
 
 void MirrorExporter::add(std::string url) {
@@ -136,16 +147,18 @@ Status MirrorExporter::render(const std::string& url, const std::string& file, b
     return Status::ok();
   }
   reads.finish();
-  MirrorPageState page{
-      .url = url, .file = file, .reads = StringList(reads.keys), .today = reads.today};
+  MirrorPageState page{.url = PooledString(strings_, url),
+                       .file = PooledString(strings_, file),
+                       .reads = PooledStrings(strings_, reads.keys),
+                       .today = reads.today};
   const bool linking = is_linking_text(response.content_type);
   if (linking) {
     auto links = relative_links(response.body, file, options_.live_origin);
     response.body = std::move(links.body);
     sort_unique(links.targets);
     sort_unique(links.outside);
-    page.links = StringList(links.targets);
-    page.outside = StringList(links.outside);
+    page.links = PooledStrings(strings_, links.targets);
+    page.outside = PooledStrings(strings_, links.outside);
   }
   auto written = write(file, response.body);
   if (!written) return written.status();
@@ -196,7 +209,7 @@ void MirrorExporter::add_file(MirrorFile file, bool kept) {
 
 bool MirrorExporter::claim(const std::string& file) {
   if (reuse_ && reuse_->pages.contains(file)) return false;
-  return seen_.insert(file).second;
+  return seen_.insert(strings_.intern(file)).second;
 }
 
 Status MirrorExporter::remove_file(std::string_view path, bool counted) {
@@ -213,7 +226,7 @@ Status MirrorExporter::remove_file(std::string_view path, bool counted) {
 
 void MirrorExporter::sort_pages() {
   const auto by_file = [this](std::size_t a, std::size_t b) {
-    return pages_[a].file < pages_[b].file;
+    return pages_[a].file.view() < pages_[b].file.view();
   };
   std::vector<std::size_t> order(pages_.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -283,11 +296,8 @@ void MirrorExporter::add_links(const MirrorPageState& page, bool follow) {
   for (auto u : page.outside)
     if (!outside_.contains(u)) outside_.emplace(u);  // most are known: no string made for them
   if (follow)
-    for (auto u : page.links)
-      if (!followed_.contains(u)) {  // most were on pages before it: no string made for them
-        followed_.emplace(u);
-        add(std::string(u));
-      }
+    for (auto id : page.links.ids())
+      if (followed_.insert(id).second) add(std::string(strings_[id]));
 }
 
 bool MirrorExporter::next(std::string& url) {

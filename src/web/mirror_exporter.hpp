@@ -3,6 +3,7 @@
 // URLs that worker threads render, write and follow, the taker thread that links in the
 // earlier export's pages no change reaches (mirror_take.cpp), and the sweep that follows
 // every link when a change may have left a page linked from nowhere (mirror_sweep.cpp).
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -33,23 +34,20 @@ struct MirrorReuse {
   std::filesystem::path dir;
   // The earlier state's pages, normally by file (as finish() writes them); moved out when taken.
   std::vector<MirrorPageState>* in_order;
-  std::unordered_map<std::string, MirrorPageState*> pages;  // the same, by file (moved out too)
-  StringSet changed;  // read keys a change reaches (mirror_changes.hpp)
+  // The same, by file (moved out too): views of the earlier state's pool, which this export's
+  // pages share.
+  std::unordered_map<std::string_view, MirrorPageState*> pages;
+  // The pool's numbers of the read keys a change reaches (mirror_changes.hpp), sorted; a key
+  // not in the pool was read by no page.
+  std::vector<StringPool::Id> changed;
   bool day_changed = false;
   std::vector<std::string> broken_links = {};  // MirrorState::broken_links
 
-  // Whether a change reaches what `page` read. A change reaches a handful of keys and a page
-  // read dozens, so the keys are compared one by one rather than each read hashed.
+  // Whether a change reaches what `page` read: a few numbers compared, no string.
   bool reaches(const MirrorPageState& page) const {
     if (page.today && day_changed) return true;
-    if (changed.size() > 16) {
-      for (auto key : page.reads)
-        if (changed.contains(key)) return true;
-      return false;
-    }
-    for (auto key : page.reads)
-      for (const auto& c : changed)
-        if (key == c) return true;
+    for (auto key : page.reads.ids())
+      if (std::binary_search(changed.begin(), changed.end(), key)) return true;
     return false;
   }
 };
@@ -59,8 +57,10 @@ struct MirrorReuse {
 // change reaches and queues the others.
 class MirrorExporter {
  public:
+  // The pages rendered name their strings in `strings`: the earlier state's pool, when
+  // building on it.
   MirrorExporter(const Site& site, ReaderPool& readers, const MirrorOptions& options,
-                 MirrorRender render, const MirrorReuse* reuse);
+                 MirrorRender render, StringPool& strings, const MirrorReuse* reuse);
 
   // Queues `url` unless its file is queued already; before start(), or with mutex_ held.
   void add(std::string url);
@@ -198,13 +198,15 @@ class MirrorExporter {
   PageCache cache_{0};    // unused: a mirror's pages are rendered once
   Context context_;
   const MirrorOptions& options_;
+  StringPool& strings_;
   const MirrorReuse* reuse_;
 
   std::mutex mutex_;
   std::condition_variable idle_;
   std::deque<std::string> queue_;
-  std::unordered_set<std::string> seen_;  // mirror files queued or written
-  StringSet followed_;                    // links of pages add_links() has queued
+  // Mirror files queued or written, and links of pages add_links() has queued, by their
+  // numbers in strings_: at 1M records, millions of each.
+  std::unordered_set<StringPool::Id> seen_, followed_;
   std::vector<std::string> record_paths_;
   bool records_known_ = false;  // add_record_pages() was called
   std::size_t next_record_ = 0;
@@ -217,8 +219,7 @@ class MirrorExporter {
   std::vector<bool> taken_;  // for each of pages_: taken from the earlier export, or rendered
   std::map<std::string, NotServed> not_served_;  // by file: URLs linked that answer no page
   std::map<std::string, NotServed> gone_;        // by file: pages of the earlier export now gone
-  // Links that pages rendered again no longer hold (or held, when gone): views into the
-  // earlier state's pages, which are never taken (moved) once rendered.
+  // Links that pages rendered again no longer hold (or held, when gone): views into the pool.
   std::vector<std::string_view> dropped_links_;
   bool root_copy_taken_ = false;
   MirrorReport report_;

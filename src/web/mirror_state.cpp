@@ -3,15 +3,13 @@
 #include <charconv>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <string_view>
-#include <unordered_map>
 
 namespace jz::web {
 namespace {
 
 using nlohmann::json;
-constexpr int kFormat = 4;  // 3: the "n" line; 4: the "b" lines
+constexpr int kFormat = 5;  // 4: the "b" lines; 5: no "n" line, pages' lines not kept
 
 // `kind`, a tab and `s` with its backslashes and line breaks escaped, as one line.
 void append_line(char kind, std::string_view s, std::string& out) {
@@ -29,29 +27,28 @@ void append_line(char kind, std::string_view s, std::string& out) {
 }
 
 // Every page links to the same navigation, so each string is written once, on an "s" line
-// before the first page that uses it, and pages name strings by number: a tenth of the bytes
-// of a JSON line per page, and no JSON to parse for them.
-class StringTable {
+// before the first page that names it, and pages name strings by number: a tenth of the bytes
+// of a JSON line per page, and no JSON to parse for them. Numbers are given in the order
+// strings are first written, by their numbers in the pool: no string is hashed.
+class StringNumbers {
  public:
-  // Numbers from `first` (after the strings of the state read, which come first); `expected`:
-  // about how many strings there will be, so the table is not grown again and again.
-  StringTable(std::size_t first, std::size_t expected) : next_(first) {
-    numbers_.reserve(expected);
-  }
+  explicit StringNumbers(const StringPool& pool) : pool_(pool), numbers_(pool.size(), kNone) {}
 
   // The string's number, writing its "s" line first when it is new.
-  std::size_t number(std::string_view s, std::string& out) {
-    if (auto it = numbers_.find(s); it != numbers_.end()) return it->second;
-    append_line('s', s, out);
-    return numbers_.emplace(s, next_++).first->second;
+  std::uint32_t number(StringPool::Id id, std::string& out) {
+    auto& n = numbers_[id];
+    if (n == kNone) {
+      append_line('s', pool_[id], out);
+      n = next_++;
+    }
+    return n;
   }
 
-  std::size_t size() const { return next_; }
-
  private:
-  // Views of the strings being written, which outlive the table.
-  std::unordered_map<std::string_view, std::size_t> numbers_;
-  std::size_t next_ = 0;
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  const StringPool& pool_;
+  std::vector<std::uint32_t> numbers_;  // by the pool's number
+  std::uint32_t next_ = 0;
 };
 
 std::string unescape(std::string_view s) {
@@ -86,8 +83,9 @@ bool number_of(std::string_view s, std::uint64_t& out) {
   return ec == std::errc() && end == s.data() + s.size() && !s.empty();
 }
 
-// "3,17,42" -> those strings of the table.
-bool strings_of(std::string_view field, const std::vector<std::string>& table, StringList& out) {
+// "3,17,42" -> the pool's numbers of those strings of the file.
+bool strings_of(std::string_view field, const std::vector<StringPool::Id>& table,
+                std::vector<StringPool::Id>& out) {
   if (field.empty()) return true;
   for (std::size_t at = 0; at <= field.size();) {
     std::size_t end = std::min(field.find(',', at), field.size());
@@ -99,7 +97,8 @@ bool strings_of(std::string_view field, const std::vector<std::string>& table, S
   return true;
 }
 
-Result<MirrorPageState> page_of(std::string_view line, const std::vector<std::string>& table) {
+Result<MirrorPageState> page_of(std::string_view line, const std::vector<StringPool::Id>& table,
+                                const StringPool& pool) {
   const auto bad = Status::corrupt(
       "not a page (p URL FILE SIZE BLAKE2B TODAY READS LINKS OUTSIDE, strings by number)");
   MirrorPageState p;
@@ -112,13 +111,24 @@ Result<MirrorPageState> page_of(std::string_view line, const std::vector<std::st
   auto today = next_field(line, at);
   if (today != "0" && today != "1") return bad;
   p.today = today == "1";
-  if (!strings_of(next_field(line, at), table, p.reads) ||
-      !strings_of(next_field(line, at), table, p.links) ||
-      !strings_of(next_field(line, at), table, p.outside) || at != line.size() + 1)
+  std::vector<StringPool::Id> reads, links, outside;
+  if (!strings_of(next_field(line, at), table, reads) ||
+      !strings_of(next_field(line, at), table, links) ||
+      !strings_of(next_field(line, at), table, outside) || at != line.size() + 1)
     return bad;
-  p.url = table[url];
-  p.file = table[file];
+  p.url = PooledString(pool, table[url]);
+  p.file = PooledString(pool, table[file]);
+  p.reads = PooledStrings(pool, std::move(reads));
+  p.links = PooledStrings(pool, std::move(links));
+  p.outside = PooledStrings(pool, std::move(outside));
   return p;
+}
+
+// Whether every string of `page` is numbered in `pool` (a page made for another state is not).
+bool of_pool(const MirrorPageState& page, const StringPool& pool) {
+  for (const auto* list : {&page.reads, &page.links, &page.outside})
+    if (!list->empty() && list->pool() != &pool) return false;
+  return page.url.pool() == &pool && page.file.pool() == &pool;
 }
 
 }  // namespace
@@ -133,9 +143,8 @@ Result<MirrorState> read_mirror_state(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::not_found(path.string() + ": cannot read it");
   MirrorState state;
-  auto strings = std::make_shared<MirrorStateStrings>();
-  std::vector<std::string> table;
-  std::optional<std::size_t> numbered;
+  StringPool& pool = *state.strings;
+  std::vector<StringPool::Id> table;  // the pool's number of each string of the file
   std::string line;
   std::size_t n = 0;
   while (std::getline(in, line)) {
@@ -154,37 +163,22 @@ Result<MirrorState> read_mirror_state(const std::filesystem::path& path) {
       state.head_hash = j["head_hash"].get<std::string>();
       state.day = j["day"].get<std::int64_t>();
     } else if (line.starts_with("s\t")) {
-      table.push_back(unescape(std::string_view(line).substr(2)));
-      strings->lines.append(line).append(1, '\n');
+      table.push_back(pool.intern(unescape(std::string_view(line).substr(2))));
     } else if (line.starts_with("p\t")) {
-      auto page = page_of(line, table);
+      auto page = page_of(line, table, pool);
       if (!page) return Status::corrupt(at + page.status().message());
-      page->line = std::move(line);
       state.pages.push_back(std::move(*page));
     } else if (line.starts_with("b\t")) {
       state.broken_links.push_back(unescape(std::string_view(line).substr(2)));
-    } else if (std::uint64_t count = 0; line.starts_with("n\t") && !numbered &&
-                                        number_of(std::string_view(line).substr(2), count) &&
-                                        count <= table.size()) {
-      numbered = count;
     } else {
-      return Status::corrupt(at +
-                             "not a string (s), a page (p), a broken link (b) or the strings "
-                             "numbered (n)");
+      return Status::corrupt(at + "not a string (s), a page (p) or a broken link (b)");
     }
   }
   if (n == 0) return Status::corrupt(path.string() + ": empty");
-  strings->count = table.size();
-  strings->numbered = numbered.value_or(table.size());
-  if (!state.pages.empty()) state.strings = std::move(strings);
   return state;
 }
 
 Status write_mirror_state(const std::filesystem::path& path, const MirrorState& state) {
-  // The strings the pages' lines number, unless so many of them are left over that they are
-  // better numbered afresh.
-  const MirrorStateStrings* earlier = state.strings.get();
-  if (earlier && earlier->count > 2 * earlier->numbered) earlier = nullptr;
   const auto partial = path.string() + ".partial";
   bool written = false;
   {
@@ -196,31 +190,28 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
                 {"day", state.day}}
                .dump()
         << '\n';
-    // Pages numbered now do not look their strings up among the earlier ones: that took a
-    // table of every string of the state (600,000 at 20,000 records) to number the few pages
-    // a change renders. A string they share with a page taken is written again, under a new
-    // number; such repeats count towards numbering everything afresh, as strings left over do.
-    StringTable table =
-        earlier ? StringTable(earlier->count, 64) : StringTable(0, 3 * state.pages.size());
-    if (earlier) out << earlier->lines;
+    StringNumbers numbers(*state.strings);
     std::string strings, line;
-    auto list = [&](const StringList& items) {
+    auto list = [&](const PooledStrings& items) {
       line += '\t';
       for (std::size_t i = 0; i < items.size(); ++i) {
         if (i) line += ',';
-        line += std::to_string(table.number(items[i], strings));
+        line += std::to_string(numbers.number(items.ids()[i], strings));
       }
     };
     for (const auto& p : state.pages) {
-      // A line that does not carry the page's hash is not the page's any more.
-      if (earlier && !p.line.empty() && p.line.find(to_hex(p.blake2b)) != std::string::npos) {
-        out << p.line << '\n';
-        continue;
+      if (!of_pool(p, *state.strings)) {
+        out.close();
+        std::error_code ec;
+        std::filesystem::remove(partial, ec);
+        return Status::internal(p.file.str() + ": its strings are not of the state's pool");
       }
       strings.clear();
-      line = "p\t" + std::to_string(table.number(p.url, strings)) + '\t' +
-             std::to_string(table.number(p.file, strings)) + '\t' + std::to_string(p.size) + '\t' +
-             to_hex(p.blake2b) + '\t' + (p.today ? "1" : "0");
+      // One at a time: the order of the "s" lines is the order of the numbers.
+      const auto url = numbers.number(p.url.id(), strings);
+      const auto file = numbers.number(p.file.id(), strings);
+      line = "p\t" + std::to_string(url) + '\t' + std::to_string(file) + '\t' +
+             std::to_string(p.size) + '\t' + to_hex(p.blake2b) + '\t' + (p.today ? "1" : "0");
       list(p.reads);
       list(p.links);
       list(p.outside);
@@ -228,7 +219,7 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
     }
     std::string broken;
     for (const auto& url : state.broken_links) append_line('b', url, broken);
-    out << broken << "n\t" << (earlier ? earlier->numbered : table.size()) << '\n';
+    out << broken;
     out.close();
     written = !!out;
   }

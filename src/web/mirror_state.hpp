@@ -12,30 +12,21 @@
 
 #include "core/blake2b.hpp"
 #include "core/status.hpp"
-#include "core/string_list.hpp"
+#include "core/string_pool.hpp"
 
 namespace jz::web {
 
+// A page's strings are numbers into its state's pool (MirrorState::strings): the URLs and
+// keys pages share are kept once.
 struct MirrorPageState {
-  std::string url;          // "/en/persons/p1"
-  std::string file;         // "en/persons/p1.html"
-  StringList reads;         // PageReads::keys
-  bool today = false;       // PageReads::today
-  StringList links = {};    // the mirror's URLs it links to (followed when it is rendered)
-  StringList outside = {};  // URLs it links to that a mirror cannot hold
+  PooledString url;            // "/en/persons/p1"
+  PooledString file;           // "en/persons/p1.html"
+  PooledStrings reads = {};    // PageReads::keys
+  bool today = false;          // PageReads::today
+  PooledStrings links = {};    // the mirror's URLs it links to (followed when it is rendered)
+  PooledStrings outside = {};  // URLs it links to that a mirror cannot hold
   std::uint64_t size = 0;
   Digest blake2b = {};
-  // Its "p" line in the state it was read from, naming strings by their numbers there
-  // (MirrorState::strings): a page taken unchanged is written with it as it is, without
-  // numbering its strings again. Empty for a page rendered now.
-  std::string line = {};
-};
-
-// The "s" lines of a state file as read, in their order, and how many strings they are.
-struct MirrorStateStrings {
-  std::string lines;
-  std::size_t count = 0;
-  std::size_t numbered = 0;  // how many there were when the pages were last numbered afresh
 };
 
 struct MirrorState {
@@ -47,21 +38,18 @@ struct MirrorState {
   // URLs pages link to that the site does not answer (a 404): an export that takes the pages
   // unchanged does not follow their links, so it renders these again to report them.
   std::vector<std::string> broken_links = {};
-  // The strings of the state the pages' lines come from: written first again, so that those
-  // lines stay true. Null when the pages were not read from a state.
-  std::shared_ptr<const MirrorStateStrings> strings = {};
+  // The strings its pages name. An export that builds on this state numbers the pages it
+  // renders in the same pool, beside the pages it takes.
+  std::shared_ptr<StringPool> strings = std::make_shared<StringPool>();
 };
 
 // "m" -> "m.publish-state": beside the mirror, so a copy of the mirror leaves it out.
 std::filesystem::path mirror_state_path(const std::filesystem::path& mirror);
 
-// Lines: the header (JSON), then for each page the strings it uses first ("s", each string
-// once in a numbering) and the page ("p", its strings by number), then the broken links
-// ("b"). Written again with the strings it was read with (MirrorState::strings), it keeps them
-// all, in their order, and numbers the strings of the pages rendered since after them, without
-// looking for them among the earlier ones; strings no page names any more, and those written
-// again, stay until there are twice as many as at the last numbering afresh, which then
-// happens again. An error names the file and line.
+// Lines: the header (JSON), then for each page the strings it names first that no page
+// before it did ("s", numbered from 0 in the order written) and the page ("p", its strings by
+// number), then the broken links ("b"). Only the strings pages name are written, each once,
+// however many the pool holds. An error names the file and line.
 Result<MirrorState> read_mirror_state(const std::filesystem::path& path);
 // Written beside `path` and renamed over it, so a crash leaves the old state or the new.
 Status write_mirror_state(const std::filesystem::path& path, const MirrorState& state);

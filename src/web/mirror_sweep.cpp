@@ -36,9 +36,9 @@ Status MirrorExporter::sweep(std::vector<std::string> roots) {
   for (const auto& path : record_paths_)
     for (auto lang : i18n::all_langs())
       roots.push_back("/" + std::string(i18n::url_prefix(lang)) + path);
-  std::unordered_map<std::string, std::size_t> index;  // file -> its page in pages_
+  std::unordered_map<std::string_view, std::size_t> index;  // file -> its page in pages_
   index.reserve(pages_.size());
-  for (std::size_t i = 0; i < pages_.size(); ++i) index.emplace(pages_[i].file, i);
+  for (std::size_t i = 0; i < pages_.size(); ++i) index.emplace(pages_[i].file.view(), i);
   std::vector<bool> reached(pages_.size());
   std::vector<std::size_t> todo;
   std::set<std::string> broken;  // files of the links reached that the site does not answer
@@ -53,7 +53,7 @@ Status MirrorExporter::sweep(std::vector<std::string> roots) {
     } else if (!not_served_.contains(file)) {
       JZ_RETURN_IF_ERROR(render(std::string(url), file, false));
       if (!not_served_.contains(file)) {  // it is a page now
-        index.emplace(file, pages_.size() - 1);
+        index.emplace(pages_.back().file.view(), pages_.size() - 1);
         reached.push_back(true);
         todo.push_back(pages_.size() - 1);
         return Status::ok();
@@ -90,7 +90,7 @@ Status MirrorExporter::sweep(std::vector<std::string> roots) {
   for (std::size_t i = 0; i < pages_.size(); ++i) {
     if (!reached[i]) {
       (taken_[i] ? report_.reused : report_.pages) -= 1;
-      gone.insert(std::move(pages_[i].file));
+      gone.insert(pages_[i].file.str());
       continue;
     }
     add_links(pages_[i], false);

@@ -36,7 +36,7 @@ Status MirrorExporter::take_unchanged() {
         // Moved out: no thread asks for this page again, as its file is claimed.
         MirrorPageState page = std::move(earlier);
         std::lock_guard lock(mutex_);
-        record_file({page.file, page.size, page.blake2b}, *linked == Linked::kKept);
+        record_file({page.file.str(), page.size, page.blake2b}, *linked == Linked::kKept);
         ++report_.reused;
         add_links(page, false);
         pages_.push_back(std::move(page));
@@ -46,7 +46,7 @@ Status MirrorExporter::take_unchanged() {
     }
     if (root_copy) continue;
     std::lock_guard lock(mutex_);
-    queue_.push_back(earlier.url);
+    queue_.push_back(earlier.url.str());
     idle_.notify_one();
   }
   std::lock_guard lock(mutex_);
@@ -57,9 +57,9 @@ Status MirrorExporter::take_unchanged() {
 
 Result<MirrorExporter::Linked> MirrorExporter::link_earlier(const MirrorPageState& earlier) {
   if (holds(earlier.file, earlier.size, earlier.blake2b)) return Linked::kKept;
-  const fs::path from = reuse_->dir / earlier.file;
+  const fs::path from = reuse_->dir / earlier.file.view();
   if (!plain_file_of(from, earlier.size)) return Linked::kGone;
-  auto placed = place(earlier.file, [&from](const fs::path& to) {
+  auto placed = place(earlier.file.str(), [&from](const fs::path& to) {
     std::error_code ec;
     fs::create_hard_link(from, to, ec);
     if (!ec) return true;

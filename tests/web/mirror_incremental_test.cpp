@@ -11,6 +11,7 @@
 #include <optional>
 #include <random>
 #include <set>
+#include <sstream>
 
 #include "core/record_json.hpp"
 #include "exchange/import.hpp"
@@ -270,25 +271,25 @@ TEST_F(MirrorIncrementalTest, APageLinkedFromNowhereIsRemovedWhenLinksAreFollowe
   });
   ASSERT_NE(released, state.pages.end());
   MirrorPageState orphan = *released;
-  orphan.url = "/en/persons/p0000000zz9";
-  orphan.file = "en/persons/p0000000zz9.html";
+  StringPool& pool = *state.strings;
+  orphan.url = PooledString(pool, "/en/persons/p0000000zz9");
+  orphan.file = PooledString(pool, "en/persons/p0000000zz9.html");
   orphan.reads = {};
-  orphan.outside = {"https://example.org/only-on-the-orphan"};
-  orphan.line.clear();  // its own fields, not the line of the page it was copied from
-  fs::copy_file(dir_ / "m0" / released->file, dir_ / "m0" / orphan.file);
+  orphan.outside = PooledStrings(pool, {"https://example.org/only-on-the-orphan"});
+  fs::copy_file(dir_ / "m0" / released->file.view(), dir_ / "m0" / orphan.file.view());
   state.pages.push_back(orphan);
 
   change("p0000000nc2", [](Record& r) { std::get<Person>(r.body).name.en = "Renamed"; });
   MirrorReport renamed = publish("m1", kDay, "m0", &state);
   EXPECT_FALSE(renamed.swept);
-  EXPECT_TRUE(fs::exists(dir_ / "m1" / orphan.file));  // taken: nothing says it is gone
+  EXPECT_TRUE(fs::exists(dir_ / "m1" / orphan.file.view()));  // taken: nothing says it is gone
   EXPECT_EQ(std::count(renamed.outside.begin(), renamed.outside.end(), orphan.outside[0]), 1);
 
   // The calendar drops its link to the round's prisoner list, which is no record's page.
   change("e0000000nc1", [](Record& r) { r.visibility = "restricted"; });
   MirrorReport hidden = publish("m2", kDay, "m1", &renamed.state);
   EXPECT_TRUE(hidden.swept);
-  EXPECT_FALSE(fs::exists(dir_ / "m2" / orphan.file));
+  EXPECT_FALSE(fs::exists(dir_ / "m2" / orphan.file.view()));
   EXPECT_FALSE(fs::exists(dir_ / "m2/en/opportunities/e0000000nc1.html"));
   MirrorReport full = publish("m2-full", kDay);
   same_files("m2", hidden, full);
@@ -318,7 +319,7 @@ TEST_F(MirrorIncrementalTest, APageLinkedFromNowhereIsRemovedWhenLinksAreFollowe
   std::set<std::string> lacked;
   for (const auto& f : renamed.files) lacked.insert(f.path);
   for (const auto& f : full.files) lacked.erase(f.path);
-  EXPECT_TRUE(lacked.contains(orphan.file));
+  EXPECT_TRUE(lacked.contains(orphan.file.str()));
   EXPECT_EQ(in_place->removed, lacked.size());
   EXPECT_EQ(in_place->outside, full.outside);
 }
@@ -333,12 +334,11 @@ TEST_F(MirrorIncrementalTest, ALinkInMarkdownToARecordHiddenSinceIsReportedBroke
   // so none rendered again drops a link to it.
   MirrorState state = first.state;
   for (auto& page : state.pages) {
-    if (page.file.find("/topics/t0000000nc2") != std::string::npos) continue;
+    if (page.file.view().find("/topics/t0000000nc2") != std::string::npos) continue;
     std::vector<std::string> links;
     for (auto link : page.links)
       if (!link.ends_with("/persons/p0000000nc2")) links.emplace_back(link);
-    page.links = StringList(links);
-    page.line.clear();
+    page.links = PooledStrings(*state.strings, links);
   }
 
   change("p0000000nc2", [](Record& r) { r.visibility = "restricted"; });
@@ -587,7 +587,8 @@ TEST_F(MirrorIncrementalTest, RendersEverythingWhenTheEarlierStateCannotBeTruste
   twice.pages.push_back(twice.pages.front());
   MirrorReport t = publish("t", kDay, "m0", &twice);
   EXPECT_EQ(t.reused, 0u);
-  EXPECT_NE(t.rendered_all_because.find(twice.pages.front().file + " twice"), std::string::npos)
+  EXPECT_NE(t.rendered_all_because.find(twice.pages.front().file.str() + " twice"),
+            std::string::npos)
       << t.rendered_all_because;
   same_files("t", t, first);
 
@@ -647,7 +648,7 @@ TEST_F(MirrorIncrementalTest, TheStateIsKeptBesideTheMirrorAndReadBack) {
        std::vector<std::string>{"{\"url\": 1}", "p\t0\t1", "p\t0\t1\t3\tnot-hex\t0\t\t\t",
                                 "p\t0\t1\t3\t" + std::string(64, 'a') + "\t1\t99999999\t\t",
                                 "p\t0\t1\t3\t" + std::string(64, 'a') + "\t1\t\t\t\textra",
-                                "n\t1" /* a second count of strings */}) {
+                                "n\t1" /* a line of format 4 */}) {
     std::ofstream(path) << text << bad_line << "\n";
     auto bad = read_mirror_state(path);
     ASSERT_FALSE(bad) << bad_line;
@@ -657,75 +658,54 @@ TEST_F(MirrorIncrementalTest, TheStateIsKeptBesideTheMirrorAndReadBack) {
   }
 }
 
-// A state written again with the strings it was read with keeps the lines of the pages taken
-// as they were, and numbers the pages rendered since after the strings it had.
-TEST_F(MirrorIncrementalTest, AStateWrittenAgainKeepsItsLinesAndAddsNewStringsAfter) {
-  MirrorReport first = publish("m0", kDay);
-  const fs::path one = dir_ / "one.publish-state", two = dir_ / "two.publish-state";
-  const MirrorState read = written_and_read(first.state, one);
-  ASSERT_TRUE(read.strings);
-  const std::size_t had = read.strings->count;
-  EXPECT_EQ(read.strings->numbered, had);
-  for (const auto& p : read.pages) ASSERT_TRUE(p.line.starts_with("p\t")) << p.file;
-
-  // One page rendered again, linking somewhere new; the others taken as they were.
-  MirrorState next = read;
-  MirrorPageState& changed = next.pages[3];
-  changed.line.clear();
-  changed.links.push_back("/en/a-page-never-linked-before");
-  changed.size += 1;
-  // A page whose hash changed but whose line was left is numbered again, not written as read.
-  MirrorPageState& stale = next.pages[4];
-  stale.blake2b[0] ^= 1;
-  ASSERT_FALSE(stale.line.empty());
-  ASSERT_TRUE(write_mirror_state(two, next).is_ok());
-  const std::string text = slurp(two);
-  EXPECT_EQ(text.find(read.pages[4].line), std::string::npos);
-  for (std::size_t i = 0; i < read.pages.size(); ++i) {
-    if (i == 3 || i == 4) continue;
-    EXPECT_NE(text.find(read.pages[i].line + "\n"), std::string::npos) << read.pages[i].file;
-  }
-  // The strings it had come first, in their order; those of the two pages numbered again
-  // after them, each once.
-  EXPECT_EQ(text.substr(text.find('\n') + 1, read.strings->lines.size()), read.strings->lines);
-  EXPECT_EQ(text.find("\t/en/a-page-never-linked-before\n"),
-            text.rfind("\t/en/a-page-never-linked-before\n"));
-  EXPECT_GT(text.find("\t/en/a-page-never-linked-before\n"), read.strings->lines.size());
-
-  auto again = read_mirror_state(two);
-  ASSERT_TRUE(again) << again.status().message();
-  same_pages(*again, next);
-  std::set<std::string, std::less<>> renumbered;
-  for (const auto* p : {&next.pages[3], &next.pages[4]}) {
-    renumbered.insert(p->url);
-    renumbered.insert(p->file);
-    for (const auto* list : {&p->reads, &p->links, &p->outside})
-      for (auto item : *list) renumbered.emplace(item);
-  }
-  EXPECT_EQ(again->strings->count, had + renumbered.size());
-  EXPECT_EQ(again->strings->numbered, had);  // numbered afresh when it was first written
-}
-
-TEST_F(MirrorIncrementalTest, AStateWithTwiceTheStringsItNeedsIsNumberedAfresh) {
-  MirrorPageState page{"/en/a", "en/a.html", {"r:p1"}, false};
-  page.links = {"/en/b"};
-  auto strings = std::make_shared<MirrorStateStrings>();
-  for (int i = 0; i < 5; ++i) strings->lines += "s\tleft over " + std::to_string(i) + "\n";
-  strings->count = 5;
-  strings->numbered = 2;                                              // 5 > 2 x 2
-  page.line = "p\t0\t1\t0\t" + std::string(64, '0') + "\t0\t2\t3\t";  // names left-over strings
-  MirrorState state{"r", 7, "h", 20000, {page}};
-  state.strings = strings;
+// Only the strings the pages name are written, each once, numbered in the order written,
+// however many the pool holds: strings of pages rendered again and of other states.
+TEST_F(MirrorIncrementalTest, AStateWritesEachStringItsPagesNameOnceAndNoOther) {
+  MirrorState state{"r", 7, "h", 20000, {}};
+  StringPool& pool = *state.strings;
+  for (int i = 0; i < 5; ++i) pool.intern("left over " + std::to_string(i));
+  MirrorPageState a{.url = PooledString(pool, "/en/a"),
+                    .file = PooledString(pool, "en/a.html"),
+                    .reads = PooledStrings(pool, {"r:p1"}),
+                    .links = PooledStrings(pool, {"/en/b", "/en/"})};
+  MirrorPageState b{.url = PooledString(pool, "/en/b"),
+                    .file = PooledString(pool, "en/b.html"),
+                    .reads = PooledStrings(pool, {"r:p1", "r:p2"}),
+                    .links = PooledStrings(pool, {"/en/a"})};
+  state.pages = {a, b};
   const fs::path path = dir_ / "s.publish-state";
   ASSERT_TRUE(write_mirror_state(path, state).is_ok());
-  EXPECT_EQ(slurp(path).find("left over"), std::string::npos);
+  const std::string text = slurp(path);
+  EXPECT_EQ(text.find("left over"), std::string::npos);
+  const std::vector<std::string> strings = {"/en/a", "en/a.html", "r:p1", "/en/b",
+                                            "/en/",  "en/b.html", "r:p2"};
+  std::string lines;
+  for (const auto& line : strings) lines += "s\t" + line + "\n";
+  std::string written;  // the "s" lines, in order
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (line.starts_with("s\t")) written += line + "\n";
+  EXPECT_EQ(written, lines);
+  EXPECT_NE(text.find("p\t3\t5\t0\t"), std::string::npos) << text;  // b, by its numbers here
+
   auto read = read_mirror_state(path);
   ASSERT_TRUE(read) << read.status().message();
-  ASSERT_EQ(read->pages.size(), 1u);
-  EXPECT_EQ(read->pages[0].url, "/en/a");
-  EXPECT_EQ(read->pages[0].links, page.links);
-  EXPECT_EQ(read->strings->count, 4u);  // URL, file, read, link
-  EXPECT_EQ(read->strings->numbered, 4u);
+  same_pages(*read, state);
+  EXPECT_EQ(read->strings->size(), strings.size());
+}
+
+// A page whose strings are of another pool cannot be numbered: nothing is written.
+TEST_F(MirrorIncrementalTest, APageOfAnotherStatesPoolIsNotWritten) {
+  MirrorState state{"r", 7, "h", 20000, {}};
+  StringPool other;
+  state.pages = {MirrorPageState{.url = PooledString(other, "/en/a"),
+                                 .file = PooledString(other, "en/a.html")}};
+  const fs::path path = dir_ / "s.publish-state";
+  Status s = write_mirror_state(path, state);
+  EXPECT_EQ(s.code(), Code::kInternal);
+  EXPECT_NE(s.message().find("en/a.html"), std::string::npos) << s.message();
+  EXPECT_FALSE(fs::exists(path));
+  EXPECT_FALSE(fs::exists(path.string() + ".partial"));
 }
 
 // Publishes chained through the state file, each taking the lines of the one before: the
@@ -740,8 +720,6 @@ TEST_F(MirrorIncrementalTest, ExportsChainedThroughTheStateFileGiveTheFullExport
   EXPECT_GT(second.reused, 100u);
   EXPECT_GT(second.pages, 0u);
   const MirrorState r1 = written_and_read(second.state, s1);
-  ASSERT_TRUE(r0.strings);
-  EXPECT_EQ(slurp(s1).find(r0.strings->lines), slurp(s1).find('\n') + 1);
   same_pages(r1, second.state);
 
   MirrorReport third = publish("m2", kDay, "m1", &r1);
@@ -750,27 +728,31 @@ TEST_F(MirrorIncrementalTest, ExportsChainedThroughTheStateFileGiveTheFullExport
   same_files("m2", third, full);
 }
 
-// The count of strings at the end cannot name more strings than there are.
-TEST_F(MirrorIncrementalTest, AStateCountingMoreStringsThanItHasIsRefused) {
-  MirrorState state{"r", 7, "h", 20000, {MirrorPageState{"/en/a", "en/a.html", {}, false}}};
+// The state of an earlier format is refused at its header (publish then renders every page).
+TEST_F(MirrorIncrementalTest, AStateOfAnotherFormatIsRefused) {
   const fs::path path = dir_ / "s.publish-state";
-  ASSERT_TRUE(write_mirror_state(path, state).is_ok());
-  std::string text = slurp(path);
-  ASSERT_TRUE(text.ends_with("n\t2\n")) << text;
-  std::ofstream(path) << text.substr(0, text.size() - 4) << "3\n";
+  std::ofstream(path) << R"({"format":4,"renderer":"r","generation":7,"head_hash":"h","day":1})"
+                      << "\nn\t0\n";
   auto bad = read_mirror_state(path);
   ASSERT_FALSE(bad);
-  EXPECT_NE(bad.status().message().find(", line 5: "), std::string::npos) << bad.status().message();
+  EXPECT_NE(bad.status().message().find(", line 1: not the header of a publish state (format 5)"),
+            std::string::npos)
+      << bad.status().message();
 }
 
 TEST_F(MirrorIncrementalTest, TheStateKeepsAnyStringAsItWas) {
   MirrorState state{"r", 7, "h", 20000, {}};
-  MirrorPageState page{"/en/a", "en/a.html", {"r:p1", "a\\b\nc\td,e f", ""}, true};
-  page.links = {"/en/", "a\\b\nc\td,e f", "/en/"};
-  page.outside = {"/en/persons/?status=detained", "/en/"};
+  StringPool& pool = *state.strings;
+  MirrorPageState page{.url = PooledString(pool, "/en/a"),
+                       .file = PooledString(pool, "en/a.html"),
+                       .reads = PooledStrings(pool, {"r:p1", "a\\b\nc\td,e f", ""}),
+                       .today = true,
+                       .links = PooledStrings(pool, {"/en/", "a\\b\nc\td,e f", "/en/"}),
+                       .outside = PooledStrings(pool, {"/en/persons/?status=detained", "/en/"})};
   page.size = 12;
   page.blake2b[0] = 0xab;
-  state.pages = {page, MirrorPageState{"/en/b", "en/b.html", {}, false}};
+  state.pages = {page, MirrorPageState{.url = PooledString(pool, "/en/b"),
+                                       .file = PooledString(pool, "en/b.html")}};
   const fs::path path = dir_ / "s.publish-state";
   ASSERT_TRUE(write_mirror_state(path, state).is_ok());
   auto read = read_mirror_state(path);

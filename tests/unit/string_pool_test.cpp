@@ -1,0 +1,119 @@
+// core/string_pool: each string kept once and named by one number, from any thread; lists of
+// them give back what was put in and are equal only when their strings are.
+#include "core/string_pool.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace jz {
+namespace {
+
+std::vector<std::string> all_of(const PooledStrings& list) {
+  return {list.begin(), list.end()};
+}
+
+TEST(StringPool, NamesTheSameBytesByTheSameNumber) {
+  StringPool pool;
+  const auto a = pool.intern("/en/");
+  const auto b = pool.intern("r:p0000000nc2");
+  EXPECT_NE(a, b);
+  EXPECT_EQ(pool.intern(std::string("/en/")), a);
+  EXPECT_EQ(pool[a], "/en/");
+  EXPECT_EQ(pool[b], "r:p0000000nc2");
+  EXPECT_EQ(pool.find("r:p0000000nc2"), b);
+  EXPECT_EQ(pool.find("r:p0000000nc3"), std::nullopt);
+  const auto empty = pool.intern("");
+  EXPECT_EQ(pool[empty], "");
+  EXPECT_EQ(pool.size(), 3u);
+}
+
+TEST(StringPool, KeepsLongStringsAndManyShortOnesWhereTheyWere) {
+  StringPool pool;
+  const std::string long_one(3 << 20, 'x');  // larger than a block of short strings
+  std::vector<StringPool::Id> ids;
+  for (int i = 0; i < 200000; ++i) {  // several blocks, and more than one chunk of numbers
+    ids.push_back(pool.intern("/en/persons/p" + std::to_string(i)));
+    if (i == 1000) ids.push_back(pool.intern(long_one));
+  }
+  const std::string_view first = pool[ids[0]];
+  EXPECT_EQ(pool[ids[1001]], long_one);
+  for (int i = 0; i < 200000; ++i) {
+    const auto id = ids[i <= 1000 ? i : i + 1];
+    ASSERT_EQ(pool[id], "/en/persons/p" + std::to_string(i));
+  }
+  EXPECT_EQ(first.data(), pool[ids[0]].data());  // never moved
+  EXPECT_EQ(pool.size(), 200001u);
+}
+
+TEST(StringPool, ThreadsInterningTheSameStringsGetTheSameNumbers) {
+  StringPool pool;
+  std::vector<std::vector<StringPool::Id>> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t)
+    threads.emplace_back([&pool, &seen, t] {
+      for (int i = 0; i < 20000; ++i) {
+        const auto id = pool.intern("k:" + std::to_string(i));
+        EXPECT_EQ(pool[id], "k:" + std::to_string(i));
+        seen[t].push_back(id);
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& ids : seen) EXPECT_EQ(ids, seen[0]);
+  EXPECT_EQ(pool.size(), 20000u);
+}
+
+TEST(PooledStrings, GivesBackEachStringInOrderEmptyOnesToo) {
+  StringPool pool;
+  const std::vector<std::string> items{"/en/",           "",     "r:p0000000nc2",
+                                       "a\\b\nc\td,e f", "中文", "/en/"};
+  PooledStrings list(pool, items);
+  EXPECT_EQ(list.size(), items.size());
+  EXPECT_FALSE(list.empty());
+  EXPECT_EQ(all_of(list), items);
+  EXPECT_EQ(list[1], "");
+  EXPECT_EQ(list[4], "中文");
+  EXPECT_EQ(list.ids()[0], list.ids()[5]);
+  EXPECT_EQ(pool.size(), 5u);
+  EXPECT_TRUE(PooledStrings().empty());
+  EXPECT_EQ(all_of(PooledStrings()), std::vector<std::string>{});
+}
+
+TEST(PooledStrings, EqualOnlyWithTheSameStringsInAnyPool) {
+  StringPool pool, other;
+  PooledStrings ab(pool, {"a", "b"});
+  EXPECT_EQ(ab, PooledStrings(pool, {"a", "b"}));
+  EXPECT_EQ(ab, PooledStrings(other, {"a", "b"}));
+  other.intern("c");  // numbers differ between pools; the strings decide
+  EXPECT_EQ(PooledStrings(pool, {"c", "a"}), PooledStrings(other, {"c", "a"}));
+  EXPECT_NE(ab, PooledStrings(pool, {"ab"}));
+  EXPECT_NE(ab, PooledStrings(pool, {"a", "b", ""}));
+  EXPECT_NE(ab, PooledStrings(other, {"b", "a"}));
+  EXPECT_EQ(PooledStrings(), PooledStrings(pool, std::vector<std::string>{}));
+}
+
+TEST(PooledStrings, ASortedListIsSearchedLikeAVector) {
+  StringPool pool;
+  PooledStrings keys(pool, {"k:person", "r:p1", "r:p2", "u:*"});
+  EXPECT_TRUE(std::binary_search(keys.begin(), keys.end(), std::string_view("r:p2")));
+  EXPECT_FALSE(std::binary_search(keys.begin(), keys.end(), std::string_view("r:p3")));
+  EXPECT_EQ(std::distance(keys.begin(), keys.end()), 4);
+}
+
+TEST(PooledString, IsItsStringAndComparesAsIt) {
+  StringPool pool;
+  PooledString file(pool, "en/persons/p1.html");
+  EXPECT_EQ(file.view(), "en/persons/p1.html");
+  EXPECT_EQ(file, std::string_view("en/persons/p1.html"));
+  EXPECT_EQ(file.str(), "en/persons/p1.html");
+  EXPECT_EQ(file, PooledString(pool, "en/persons/p1.html"));
+  EXPECT_EQ(file.id(), PooledString(pool, "en/persons/p1.html").id());
+  EXPECT_FALSE(file == std::string_view("en/persons/p2.html"));
+  EXPECT_EQ(PooledString().view(), "");
+}
+
+}  // namespace
+}  // namespace jz
