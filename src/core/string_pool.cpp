@@ -11,9 +11,9 @@ std::size_t StringPool::Hash::operator()(std::string_view s) const {
   return std::hash<std::string_view>{}(s);
 }
 
-StringPool::StringPool() : ids_(0, Hash{this}, Equal{this}) {
-  chunks_.reserve(kMaxChunks);
-}
+StringPool::StringPool()
+    : chunks_(std::make_unique<std::unique_ptr<std::string_view[]>[]>(kMaxChunks)),
+      ids_(0, Hash{this}, Equal{this}) {}
 
 StringPool::Id StringPool::intern(std::string_view s) {
   std::lock_guard lock(mutex_);
@@ -45,6 +45,10 @@ StringPool::Id StringPool::add(std::string_view s) {
     throw std::length_error("StringPool: more strings than it can number");
   // A long string gets a block of its own; a short one goes where the last block has room.
   char* at = nullptr;
+  // Whatever can fail is done before the string has a number.
+  if ((next_ & kChunkMask) == 0)
+    chunks_[next_ >> kChunkBits] =
+        std::make_unique<std::string_view[]>(std::size_t{kChunkMask} + 1);
   if (s.size() > kBlockBytes / 4) {
     blocks_.push_back(std::make_unique<char[]>(s.size()));
     at = blocks_.back().get();
@@ -59,11 +63,10 @@ StringPool::Id StringPool::add(std::string_view s) {
     block_left_ -= s.size();
   }
   if (!s.empty()) std::memcpy(at, s.data(), s.size());
-  const Id id = next_++;
-  if ((id & kChunkMask) == 0)
-    chunks_.push_back(std::make_unique<std::string_view[]>(std::size_t{kChunkMask} + 1));
+  const Id id = next_;
   chunks_[id >> kChunkBits][id & kChunkMask] = std::string_view(at, s.size());
   ids_.insert(id);
+  ++next_;
   return id;
 }
 

@@ -33,7 +33,8 @@ class StringPool {
   // The number of `s`, if it was interned.
   std::optional<Id> find(std::string_view s) const;
 
-  // The string numbered `id`, on any thread that was given `id`; it lives as long as the pool.
+  // The string numbered `id`; it lives as long as the pool. Without a lock: `id` must have
+  // reached this thread through one (or a thread's start or join), as the chunk it is in did.
   std::string_view operator[](Id id) const { return chunks_[id >> kChunkBits][id & kChunkMask]; }
 
   std::size_t size() const;
@@ -61,9 +62,9 @@ class StringPool {
   Id add(std::string_view s);  // with mutex_ held
 
   mutable std::mutex mutex_;
-  // Views of the strings by number, in chunks that never move: reserved up front, so another
-  // thread reading a string is never in the way of one adding a chunk.
-  std::vector<std::unique_ptr<std::string_view[]>> chunks_;
+  // Views of the strings by number, in chunks that never move, in a table of chunks that never
+  // grows: a thread reading a string touches nothing that one adding a chunk writes.
+  std::unique_ptr<std::unique_ptr<std::string_view[]>[]> chunks_;
   std::vector<std::unique_ptr<char[]>> blocks_;  // the strings' bytes
   char* block_free_ = nullptr;                   // where the next short string goes
   std::size_t block_left_ = 0;
@@ -126,8 +127,14 @@ class PooledStrings {
   PooledStrings() = default;
   PooledStrings(StringPool& pool, const std::vector<std::string>& items)
       : pool_(&pool), ids_(pool.intern(items)) {}
-  PooledStrings(const StringPool& pool, std::vector<StringPool::Id> ids)
-      : pool_(&pool), ids_(std::move(ids)) {}
+  // A list of strings `pool` has numbered already (a braced list of strings would make a
+  // vector of numbers from two pointers, so this is not a constructor).
+  static PooledStrings of_ids(const StringPool& pool, std::vector<StringPool::Id> ids) {
+    PooledStrings list;
+    list.pool_ = &pool;
+    list.ids_ = std::move(ids);
+    return list;
+  }
 
   std::size_t size() const { return ids_.size(); }
   bool empty() const { return ids_.empty(); }

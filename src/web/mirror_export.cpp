@@ -111,7 +111,11 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
         if (auto id = pool.find(key)) reuse->changed.push_back(*id);
       std::sort(reuse->changed.begin(), reuse->changed.end());
       for (auto& page : earlier->pages)
-        if (!reuse->pages.emplace(page.file.view(), &page).second) {
+        if (page.file.pool() != &pool) {  // its numbers would be looked up in the wrong pool
+          rendered_all_because = "the earlier export's state holds pages of another state";
+          reuse.reset();
+          break;
+        } else if (!reuse->pages.emplace(page.file.view(), &page).second) {
           rendered_all_because = "the earlier export's state names " + page.file.str() + " twice";
           reuse.reset();
           break;

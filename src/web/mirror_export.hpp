@@ -38,7 +38,8 @@ struct MirrorOptions {
   // nothing they read has changed since (page_reads.hpp), and rendered again otherwise; only
   // the links of the pages rendered are followed, unless one of them is gone or lost a link.
   // The pages taken and the broken links are moved out of the state (copying each page was a
-  // tenth of a publish with nothing changed): give a copy to keep it whole.
+  // tenth of a publish with nothing changed): give a copy to keep it whole. A copy shares the
+  // state's pool of strings, which the export adds the strings of the pages it renders to.
   std::filesystem::path previous_dir = {};
   MirrorState* previous_state = nullptr;
   std::function<void(std::size_t done, std::size_t known)> progress = {};

@@ -36,6 +36,7 @@ class StringNumbers {
 
   // The string's number, writing its "s" line first when it is new.
   std::uint32_t number(StringPool::Id id, std::string& out) {
+    if (id >= numbers_.size()) numbers_.resize(std::size_t{id} + 1, kNone);  // interned since
     auto& n = numbers_[id];
     if (n == kNone) {
       append_line('s', pool_[id], out);
@@ -118,9 +119,9 @@ Result<MirrorPageState> page_of(std::string_view line, const std::vector<StringP
     return bad;
   p.url = PooledString(pool, table[url]);
   p.file = PooledString(pool, table[file]);
-  p.reads = PooledStrings(pool, std::move(reads));
-  p.links = PooledStrings(pool, std::move(links));
-  p.outside = PooledStrings(pool, std::move(outside));
+  p.reads = PooledStrings::of_ids(pool, std::move(reads));
+  p.links = PooledStrings::of_ids(pool, std::move(links));
+  p.outside = PooledStrings::of_ids(pool, std::move(outside));
   return p;
 }
 

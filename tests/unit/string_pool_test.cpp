@@ -50,20 +50,33 @@ TEST(StringPool, KeepsLongStringsAndManyShortOnesWhereTheyWere) {
 }
 
 TEST(StringPool, ThreadsInterningTheSameStringsGetTheSameNumbers) {
+  // More strings than two chunks of numbers hold, each thread in its own order, reading back
+  // what it got while the others add.
+  constexpr std::size_t kStrings = 140000;
   StringPool pool;
-  std::vector<std::vector<StringPool::Id>> seen(4);
+  const std::size_t strides[] = {1, 3, 11, 13};  // coprime with kStrings: every string once
+  std::vector<std::vector<StringPool::Id>> seen(4, std::vector<StringPool::Id>(kStrings));
+  std::vector<int> wrong(4, 0);
   std::vector<std::thread> threads;
   for (std::size_t t = 0; t < seen.size(); ++t)
-    threads.emplace_back([&pool, &seen, t] {
-      for (int i = 0; i < 20000; ++i) {
+    threads.emplace_back([&, t] {
+      for (std::size_t n = 0; n < kStrings; ++n) {
+        const std::size_t i = n * strides[t] % kStrings;
         const auto id = pool.intern("k:" + std::to_string(i));
-        EXPECT_EQ(pool[id], "k:" + std::to_string(i));
-        seen[t].push_back(id);
+        seen[t][i] = id;
+        const std::size_t back = n / 2 * strides[t] % kStrings;  // interned before, here
+        wrong[t] += pool[id] != "k:" + std::to_string(i) ||
+                    pool[seen[t][back]] != "k:" + std::to_string(back);
       }
     });
   for (auto& t : threads) t.join();
-  for (const auto& ids : seen) EXPECT_EQ(ids, seen[0]);
-  EXPECT_EQ(pool.size(), 20000u);
+  for (std::size_t t = 0; t < seen.size(); ++t) {
+    EXPECT_EQ(wrong[t], 0) << t;
+    EXPECT_EQ(seen[t], seen[0]) << t;
+  }
+  EXPECT_EQ(pool.size(), kStrings);
+  for (std::size_t i = 0; i < kStrings; i += 997)
+    EXPECT_EQ(pool[seen[0][i]], "k:" + std::to_string(i));
 }
 
 TEST(PooledStrings, GivesBackEachStringInOrderEmptyOnesToo) {
@@ -84,15 +97,24 @@ TEST(PooledStrings, GivesBackEachStringInOrderEmptyOnesToo) {
 
 TEST(PooledStrings, EqualOnlyWithTheSameStringsInAnyPool) {
   StringPool pool, other;
+  other.intern("z");  // the same strings have other numbers there
   PooledStrings ab(pool, {"a", "b"});
+  EXPECT_NE(ab.ids(), PooledStrings(other, {"a", "b"}).ids());
   EXPECT_EQ(ab, PooledStrings(pool, {"a", "b"}));
   EXPECT_EQ(ab, PooledStrings(other, {"a", "b"}));
-  other.intern("c");  // numbers differ between pools; the strings decide
   EXPECT_EQ(PooledStrings(pool, {"c", "a"}), PooledStrings(other, {"c", "a"}));
   EXPECT_NE(ab, PooledStrings(pool, {"ab"}));
   EXPECT_NE(ab, PooledStrings(pool, {"a", "b", ""}));
   EXPECT_NE(ab, PooledStrings(other, {"b", "a"}));
   EXPECT_EQ(PooledStrings(), PooledStrings(pool, std::vector<std::string>{}));
+}
+
+TEST(PooledStrings, OfNumbersThePoolGaveIsThoseStrings) {
+  StringPool pool;
+  const auto a = pool.intern("a"), b = pool.intern("b");
+  const auto list = PooledStrings::of_ids(pool, {b, a, b});
+  EXPECT_EQ(list, PooledStrings(pool, {"b", "a", "b"}));
+  EXPECT_EQ(list.pool(), &pool);
 }
 
 TEST(PooledStrings, ASortedListIsSearchedLikeAVector) {

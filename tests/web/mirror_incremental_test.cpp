@@ -591,6 +591,16 @@ TEST_F(MirrorIncrementalTest, RendersEverythingWhenTheEarlierStateCannotBeTruste
             std::string::npos)
       << t.rendered_all_because;
   same_files("t", t, first);
+  same_pages(written_and_read(t.state, dir_ / "t.publish-state"), t.state);  // its own pool
+
+  // A state whose pages are of another state's pool is not built on either.
+  MirrorState mixed = first.state;
+  mixed.strings = std::make_shared<StringPool>();
+  MirrorReport m = publish("mixed", kDay, "m0", &mixed);
+  EXPECT_EQ(m.reused, 0u);
+  EXPECT_NE(m.rendered_all_because.find("pages of another state"), std::string::npos)
+      << m.rendered_all_because;
+  same_files("mixed", m, first);
 
   // A file of the earlier mirror gone: that page is rendered, the rest taken.
   fs::remove(dir_ / "m0/en/persons/p0000000nc2.html");
@@ -708,7 +718,7 @@ TEST_F(MirrorIncrementalTest, APageOfAnotherStatesPoolIsNotWritten) {
   EXPECT_FALSE(fs::exists(path.string() + ".partial"));
 }
 
-// Publishes chained through the state file, each taking the lines of the one before: the
+// Publishes chained through the state file, each building on the one before: the
 // state read back says what the export reported, and a mirror made from it is the full one.
 TEST_F(MirrorIncrementalTest, ExportsChainedThroughTheStateFileGiveTheFullExportsBytes) {
   MirrorReport first = publish("m0", kDay);
