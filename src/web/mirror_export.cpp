@@ -111,7 +111,7 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
         if (auto id = pool.find(key)) reuse->changed.push_back(*id);
       std::sort(reuse->changed.begin(), reuse->changed.end());
       for (auto& page : earlier->pages)
-        if (page.file.pool() != &pool) {  // its numbers would be looked up in the wrong pool
+        if (!pooled_in(page, pool)) {
           rendered_all_because = "the earlier export's state holds pages of another state";
           reuse.reset();
           break;
@@ -131,8 +131,7 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
                               return oracle(id);
                             },
                             options.now};
-  MirrorExporter exporter(site, readers, options, render, *state.strings,
-                          reuse ? &*reuse : nullptr);
+  MirrorExporter exporter(site, readers, options, render, state.strings, reuse ? &*reuse : nullptr);
   search::StaticIndexWriter index;
   std::vector<std::string> roots = fixed_pages();  // with the records' pages, if swept
   for (const auto& name : site.assets.names()) roots.push_back("/static/" + name);

@@ -29,7 +29,8 @@ void sort_unique(std::vector<std::string>& v) {
 }  // namespace
 
 MirrorExporter::MirrorExporter(const Site& site, ReaderPool& readers, const MirrorOptions& options,
-                               MirrorRender render, StringPool& strings, const MirrorReuse* reuse)
+                               MirrorRender render, std::shared_ptr<StringPool> strings,
+                               const MirrorReuse* reuse)
     : render_(std::move(render)),
       recording_([&readers, this]() -> Result<std::unique_ptr<store::Store>> {
         auto lease = readers.acquire();
@@ -38,9 +39,10 @@ MirrorExporter::MirrorExporter(const Site& site, ReaderPool& readers, const Mirr
       }),
       context_{site, recording_, cache_, nullptr, &render_},
       options_(options),
-      strings_(strings),
+      strings_(*strings),
       reuse_(reuse) {
   render_.memo = &memo_;
+  report_.state.strings = std::move(strings);
   held_.reserve(options.out_holds.size());
   for (const auto& f : options.out_holds) held_.emplace(f.path, &f);
   // About as many pages and files as last time: grown one at a time, the vectors of millions

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -57,10 +58,11 @@ struct MirrorReuse {
 // change reaches and queues the others.
 class MirrorExporter {
  public:
-  // The pages rendered name their strings in `strings`: the earlier state's pool, when
-  // building on it.
+  // The pages rendered name their strings in `strings` (the earlier state's pool, when
+  // building on it), the pool of the state finish() reports.
   MirrorExporter(const Site& site, ReaderPool& readers, const MirrorOptions& options,
-                 MirrorRender render, StringPool& strings, const MirrorReuse* reuse);
+                 MirrorRender render, std::shared_ptr<StringPool> strings,
+                 const MirrorReuse* reuse);
 
   // Queues `url` unless its file is queued already; before start(), or with mutex_ held.
   void add(std::string url);

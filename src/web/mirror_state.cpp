@@ -125,14 +125,13 @@ Result<MirrorPageState> page_of(std::string_view line, const std::vector<StringP
   return p;
 }
 
-// Whether every string of `page` is numbered in `pool` (a page made for another state is not).
-bool of_pool(const MirrorPageState& page, const StringPool& pool) {
+}  // namespace
+
+bool pooled_in(const MirrorPageState& page, const StringPool& pool) {
   for (const auto* list : {&page.reads, &page.links, &page.outside})
     if (!list->empty() && list->pool() != &pool) return false;
   return page.url.pool() == &pool && page.file.pool() == &pool;
 }
-
-}  // namespace
 
 std::filesystem::path mirror_state_path(const std::filesystem::path& mirror) {
   auto p = mirror.lexically_normal();
@@ -201,7 +200,7 @@ Status write_mirror_state(const std::filesystem::path& path, const MirrorState& 
       }
     };
     for (const auto& p : state.pages) {
-      if (!of_pool(p, *state.strings)) {
+      if (!pooled_in(p, *state.strings)) {
         out.close();
         std::error_code ec;
         std::filesystem::remove(partial, ec);

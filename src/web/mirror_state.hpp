@@ -43,6 +43,10 @@ struct MirrorState {
   std::shared_ptr<StringPool> strings = std::make_shared<StringPool>();
 };
 
+// Whether every string of `page` is numbered in `pool`: a page made for another state names
+// other strings by the same numbers.
+bool pooled_in(const MirrorPageState& page, const StringPool& pool);
+
 // "m" -> "m.publish-state": beside the mirror, so a copy of the mirror leaves it out.
 std::filesystem::path mirror_state_path(const std::filesystem::path& mirror);
 
