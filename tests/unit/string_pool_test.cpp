@@ -49,6 +49,20 @@ TEST(StringPool, KeepsLongStringsAndManyShortOnesWhereTheyWere) {
   EXPECT_EQ(pool.size(), 200001u);
 }
 
+TEST(StringPool, FindsEveryStringAfterItsTableGrewAndNoOther) {
+  StringPool pool;
+  std::vector<StringPool::Id> ids;
+  for (int i = 0; i < 100000; ++i) ids.push_back(pool.intern("r:p" + std::to_string(i)));
+  for (int i = 0; i < 100000; ++i) {
+    const std::string s = "r:p" + std::to_string(i);
+    ASSERT_EQ(pool.find(s), ids[i]) << s;
+    ASSERT_EQ(pool.intern(s), ids[i]) << s;
+    ASSERT_EQ(pool.find("r:q" + std::to_string(i)), std::nullopt);
+  }
+  EXPECT_EQ(pool.find(""), std::nullopt);
+  EXPECT_EQ(pool.size(), 100000u);
+}
+
 TEST(StringPool, ThreadsInterningTheSameStringsGetTheSameNumbers) {
   // More strings than two chunks of numbers hold, each thread in its own order, reading back
   // what it got while the others add.
