@@ -35,11 +35,13 @@ constexpr std::uint64_t kSeed = 20261122;
 
 int usage(const char* argv0) {
   std::fprintf(stderr,
-               "usage: %s [--rows N] [--threads N] [--real CSV] [--tmp DIR] [--keep]\n"
+               "usage: %s [--rows N] [--threads N] [--real CSV] [--tmp DIR] [--keep | --db-only]\n"
                "  --rows N     synthetic CPPC rows (default 20000; each gives a person, a case\n"
                "               and its sources, each a page in three languages: 1M records are\n"
                "               333334 rows, a mirror of 24 GB on ext4, and the anchor copies it)\n"
-               "  --threads N  render threads (default 2)\n",
+               "  --threads N  render threads (default 2)\n"
+               "  --db-only    make the database and the key, keep them and stop: to time\n"
+               "               `jianzheng publish` alone on a large database\n",
                argv0);
   return 2;
 }
@@ -136,6 +138,7 @@ int main(int argc, char** argv) {
   const char* tmp_env = std::getenv("TMPDIR");
   std::string tmp = tmp_env && *tmp_env ? tmp_env : "/tmp";
   bool keep = false;
+  bool db_only = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     bool has_value = i + 1 < argc;
@@ -149,6 +152,8 @@ int main(int argc, char** argv) {
       tmp = argv[++i];
     } else if (a == "--keep") {
       keep = true;
+    } else if (a == "--db-only") {
+      keep = db_only = true;
     } else {
       return usage(argv[0]);
     }
@@ -208,6 +213,14 @@ int main(int argc, char** argv) {
   if (!keys) return die("making a key", keys.status().message());
   auto signer = jz::mirror::load_signer(dir / "keys");
   if (!signer) return die("loading the key", signer.status().message());
+  if (db_only) {
+    std::printf(
+        "made %s: %s records in jianzheng.db, a key in keys/; publish with\n"
+        "  jianzheng --db %s/jianzheng.db publish --keys %s/keys --out %s/mirror\n",
+        dir.c_str(), fmt(static_cast<double>(records)).c_str(), dir.c_str(), dir.c_str(),
+        dir.c_str());
+    return 0;
+  }
   (*site)->settings.signing_key = keys->current_fingerprint();  // on every page, as publish does
   jz::mirror_publish::PublishOptions options;
   options.dir = dir / "mirror";

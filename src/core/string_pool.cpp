@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t kFirstSlots = 1024;
 
 std::uint32_t hash_of(std::string_view s) {
-  const std::size_t h = std::hash<std::string_view>{}(s);
+  const std::uint64_t h = std::hash<std::string_view>{}(s);
   return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 

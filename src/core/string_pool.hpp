@@ -56,7 +56,7 @@ class StringPool {
   Id next_ = 0;
   // The numbers by their strings' hashes, open addressed: each slot holds a hash (high 32
   // bits) and its string's number + 1 (0: empty), and at most half of them are full. Millions
-  // of strings cost 16 bytes each here, without a node apiece to allocate, free and chase.
+  // of strings cost 16–32 bytes each here, without a node apiece to allocate, free and chase.
   std::vector<std::uint64_t> slots_;
   // With mutex_ held: the slot of `s` (hash `h`), where it is or the empty one it would fill.
   std::size_t slot_of(std::string_view s, std::uint32_t h) const;

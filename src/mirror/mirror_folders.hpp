@@ -21,8 +21,8 @@ MirrorFolders mirror_folders(const std::filesystem::path& dir);
 // replaces it); any other file or folder is removed, but for the signature's. Otherwise (or
 // when none of its files is left) DIR.partial is a new, empty folder and nothing is returned.
 // Refuses a DIR.previous that is not a mirror at all. Only the folders are read, not the
-// files (no stat of each, nor its bytes): publish trusts that nobody edited what it wrote in
-// place (`verify-mirror` tells).
+// files (no stat of each where the file system gives each entry's type, nor its bytes): publish
+// trusts that nobody edited what it wrote in place (`verify-mirror` tells).
 Result<std::vector<MirrorFile>> start_staging(const MirrorFolders& folders);
 
 // Puts DIR.partial in DIR's place and DIR in DIR.previous's, in two renames: DIR is the old
