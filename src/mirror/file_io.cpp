@@ -53,6 +53,16 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
   return Status::io(path.string() + ": cannot write it: " + why);
 }
 
+Status sync_file_system(const std::filesystem::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Status::io(dir.string() + ": cannot open it: " + errno_text());
+  const bool ok = ::syncfs(fd) == 0;
+  const std::string why = errno_text();
+  ::close(fd);
+  if (!ok) return Status::io(dir.string() + ": cannot flush its files to disk: " + why);
+  return Status::ok();
+}
+
 Status create_secret_file(const std::filesystem::path& path, std::string_view bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)

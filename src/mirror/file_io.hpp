@@ -17,5 +17,8 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
 // Creates `path` with mode 0600 (O_EXCL: never over an existing file, never through a
 // symlink), so a secret is not readable by anyone else for even a moment.
 Status create_secret_file(const std::filesystem::path& path, std::string_view bytes);
+// Flushes to disk every file written on the file system that holds `dir` (syncfs): one call
+// for a mirror's millions of files, made before the manifest that lists them is signed.
+Status sync_file_system(const std::filesystem::path& dir);
 
 }  // namespace jz::mirror

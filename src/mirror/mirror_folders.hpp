@@ -20,7 +20,8 @@ MirrorFolders mirror_folders(const std::filesystem::path& dir);
 // the files the manifest lists that are there as plain files (keys.json left out: signing
 // replaces it); any other file or folder is removed, but for the signature's. Otherwise (or
 // when none of its files is left) DIR.partial is a new, empty folder and nothing is returned.
-// Refuses a DIR.previous that is not a mirror at all. The files' bytes are not read: publish
+// Refuses a DIR.previous that is not a mirror at all. Only the folders are read, not the
+// files (no stat of each where the file system gives each entry's type, nor its bytes): publish
 // trusts that nobody edited what it wrote in place (`verify-mirror` tells).
 Result<std::vector<MirrorFile>> start_staging(const MirrorFolders& folders);
 

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "mirror/bundle.hpp"
+#include "mirror/file_io.hpp"
 #include "mirror/manifest.hpp"
 #include "mirror/mirror_folders.hpp"
 #include "mirror/sign.hpp"
@@ -31,9 +32,12 @@ Result<std::string> data_time(store::Store& store, std::chrono::system_clock::ti
   return latest->front().at;
 }
 
-// The manifest of every file written, signed; keys.json goes in with it.
+// The manifest of every file written, signed; keys.json goes in with it. The files reach the
+// disk first: after a power cut, a manifest must not list bytes that were never written (the
+// next publish but one updates this folder, trusting that it holds what the manifest says).
 Status sign(const fs::path& staging, const web::MirrorReport& report, const std::string& created,
             const mirror::Signer& signer) {
+  JZ_RETURN_IF_ERROR(mirror::sync_file_system(staging));
   auto manifest = mirror::manifest_from_entries(report.files, created);
   if (!manifest) return manifest.status();
   return mirror::sign_and_write(staging, std::move(*manifest), signer);

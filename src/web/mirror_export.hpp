@@ -20,10 +20,12 @@ namespace jz::web {
 
 struct MirrorOptions {
   std::filesystem::path out;  // absent or empty, unless it holds `out_holds`
-  // What `out` holds already: an older mirror's files, from its manifest. A file with the same
-  // bytes is left as it is; the others are replaced (a new file renamed over the old, never
-  // written into: it may be a hard link shared with the earlier mirror), and those the new
-  // mirror has no more are removed.
+  // What `out` holds already: an older mirror's files, from its manifest, each there as a
+  // plain file with the size and bytes listed (mirror::start_staging leaves out what is not
+  // there; publish flushed the files before it signed). Trusted, not looked at: a file
+  // listed with the same bytes is left as it is; the others are replaced (a new file renamed
+  // over the old, never written into: it may be a hard link shared with the earlier mirror),
+  // and those the new mirror has no more are removed.
   std::vector<MirrorFile> out_holds = {};
   // Running clocks count to the day of this moment in China.
   std::chrono::system_clock::time_point now = {};

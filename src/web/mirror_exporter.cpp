@@ -271,8 +271,7 @@ bool MirrorExporter::plain_file_of(const fs::path& path, std::uint64_t size) {
 
 bool MirrorExporter::holds(std::string_view path, std::uint64_t size, const Digest& blake2b) const {
   auto it = held_.find(path);
-  return it != held_.end() && it->second->blake2b == blake2b &&
-         plain_file_of(options_.out / path, size);
+  return it != held_.end() && it->second->blake2b == blake2b && it->second->size == size;
 }
 
 Result<bool> MirrorExporter::place(const std::string& path,

@@ -1,6 +1,7 @@
 // The folders beside a published mirror: the next one made from the mirror before DIR, and
 // swapped into DIR's place.
 #include "mirror/mirror_folders.hpp"
+#include "mirror/file_io.hpp"
 #include "mirror_fixture.hpp"
 
 namespace jz::mirror::testing {
@@ -108,6 +109,17 @@ TEST_F(MirrorFolders, TheNewMirrorTakesDirsPlaceAndTheOldOneIsKept) {
   EXPECT_EQ(read(folders.dir / "index.html"), "second");
   EXPECT_EQ(read(folders.previous / "index.html"), "first");
   EXPECT_FALSE(fs::exists(folders.staging));
+}
+
+// Publish flushes the staging folder's file system before it signs: a folder that is not
+// there is an error that names it, not a manifest signed over files that may not be on disk.
+TEST_F(MirrorFolders, FilesAreFlushedWhereTheFolderIsAndNoFolderIsAnError) {
+  const fs::path site = make_site("m.partial");
+  EXPECT_TRUE(sync_file_system(site).is_ok());
+  Status missing = sync_file_system(tmp("nowhere"));
+  EXPECT_EQ(missing.code(), Code::kIo);
+  EXPECT_NE(missing.message().find("nowhere: cannot open it"), std::string::npos)
+      << missing.message();
 }
 
 }  // namespace
