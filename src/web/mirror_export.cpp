@@ -115,7 +115,7 @@ Result<MirrorReport> export_mirror(const Site& site, ReaderPool& readers,
           rendered_all_because = "the earlier export's state holds pages of another state";
           reuse.reset();
           break;
-        } else if (!reuse->pages.emplace(page.file.view(), &page).second) {
+        } else if (!reuse->pages.emplace(page.file.id(), &page).second) {
           rendered_all_because = "the earlier export's state names " + page.file.str() + " twice";
           reuse.reset();
           break;

@@ -134,9 +134,10 @@ Status MirrorExporter::render(const std::string& url, const std::string& file, b
     response = dispatch(request, context_);
   }
   // The same page in the earlier export, when this one renders it again.
+  const auto file_id = strings_.intern(file);
   const MirrorPageState* before = nullptr;
   if (reuse_)
-    if (auto it = reuse_->pages.find(file); it != reuse_->pages.end()) before = it->second;
+    if (auto it = reuse_->pages.find(file_id); it != reuse_->pages.end()) before = it->second;
   if (response.status != 200) {
     std::lock_guard lock(mutex_);
     // A page of the earlier export now gone (its record hidden, say) is no broken link when
@@ -150,7 +151,7 @@ Status MirrorExporter::render(const std::string& url, const std::string& file, b
   }
   reads.finish();
   MirrorPageState page{.url = PooledString(strings_, url),
-                       .file = PooledString(strings_, file),
+                       .file = PooledString(strings_, file_id),
                        .reads = PooledStrings(strings_, reads.keys),
                        .today = reads.today};
   const bool linking = is_linking_text(response.content_type);
@@ -210,8 +211,9 @@ void MirrorExporter::add_file(MirrorFile file, bool kept) {
 }
 
 bool MirrorExporter::claim(const std::string& file) {
-  if (reuse_ && reuse_->pages.contains(file)) return false;
-  return seen_.insert(strings_.intern(file)).second;
+  const auto id = strings_.intern(file);  // one lookup of the string, then numbers only
+  if (reuse_ && reuse_->pages.contains(id)) return false;
+  return seen_.insert(id).second;
 }
 
 Status MirrorExporter::remove_file(std::string_view path, bool counted) {

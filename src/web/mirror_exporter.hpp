@@ -35,9 +35,9 @@ struct MirrorReuse {
   std::filesystem::path dir;
   // The earlier state's pages, normally by file (as finish() writes them); moved out when taken.
   std::vector<MirrorPageState>* in_order;
-  // The same, by file (moved out too): views of the earlier state's pool, which this export's
-  // pages share.
-  std::unordered_map<std::string_view, MirrorPageState*> pages;
+  // The same, by the number of its file in the earlier state's pool, which this export's pages
+  // share (moved out too).
+  std::unordered_map<StringPool::Id, MirrorPageState*> pages;
   // The pool's numbers of the read keys a change reaches (mirror_changes.hpp), sorted; a key
   // not in the pool was read by no page.
   std::vector<StringPool::Id> changed;
